@@ -1,0 +1,119 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Reduce;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The backward pass: topological order, gradient routing, broadcasting undone, leaf accumulation. */
+final class Autograd {
+    private static final AtomicLong PASS = new AtomicLong();
+
+    private Autograd() {}
+
+    static void backward(Tensor root, Tensor seed, boolean retainGraph) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn; "
+                    + "call requiresGrad(true) on the inputs you want gradients for, and do not run the forward pass "
+                    + "inside Tensor.noGrad()");
+        }
+        Check.argument(Arrays.equals(seed.shape(), root.shape()), "backward: gradient has shape %s but the output has "
+                + "shape %s; they must match", Check.shape(seed.shape()), Check.shape(root.shape()));
+        try (var g = GradMode.noGrad()) {
+            Set<Storage> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+            handedOut.add(seed.storage);
+            seed = seed.to(root.dtype());
+            if (root.gradFn() == null) {
+                accumulate(root, seed, handedOut);
+                return;
+            }
+            root.gradFn().pendingGrad = seed;
+            for (Op op : topologicalOrder(root.gradFn())) {
+                Tensor grad = op.pendingGrad;
+                op.pendingGrad = null;
+                if (grad == null) continue;
+                if (op.retainedOutput != null) accumulate(op.retainedOutput, grad, handedOut);
+                op.checkSaved();
+                Tensor[] grads = op.backward(grad);
+                for (int i = 0; i < op.inputs.length; i++) {
+                    if (!op.needsGrad[i] || grads[i] == null) continue;
+                    Tensor input = op.inputs[i];
+                    Tensor gi = sumToShape(grads[i], input.shape()).to(input.dtype());
+                    Op next = input.gradFn();
+                    if (next == null) {
+                        accumulate(input, gi, handedOut);
+                    } else {
+                        next.pendingGrad = next.pendingGrad == null ? gi : next.pendingGrad.add(gi);
+                    }
+                }
+                if (!retainGraph) op.release();
+            }
+        }
+    }
+
+    /** Reverse topological order from {@code root}, iteratively so a 100,000-op chain cannot overflow the stack. */
+    private static List<Op> topologicalOrder(Op root) {
+        long mark = PASS.incrementAndGet();
+        List<Op> postOrder = new ArrayList<>();
+        ArrayDeque<Op> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> next = new ArrayDeque<>();
+        root.visitMark = mark;
+        stack.push(root);
+        next.push(0);
+        while (!stack.isEmpty()) {
+            Op op = stack.peek();
+            int i = next.pop();
+            Op child = null;
+            while (i < op.inputs.length && child == null) {
+                Tensor in = op.inputs[i++];
+                if (in != null && op.needsGrad[i - 1] && in.gradFn() != null && in.gradFn().visitMark != mark) {
+                    child = in.gradFn();
+                }
+            }
+            if (child == null) {
+                stack.pop();
+                postOrder.add(op);
+            } else {
+                next.push(i);
+                child.visitMark = mark;
+                stack.push(child);
+                next.push(0);
+            }
+        }
+        Collections.reverse(postOrder);
+        return postOrder;
+    }
+
+    /**
+     * Sums a gradient over the dimensions its input was broadcast along: the one place broadcasting
+     * is undone, so no op has to.
+     */
+    static Tensor sumToShape(Tensor g, int[] shape) {
+        int[] gs = g.shape();
+        if (Arrays.equals(gs, shape)) return g;
+        int lead = gs.length - shape.length;
+        boolean[] dims = new boolean[gs.length];
+        for (int d = 0; d < gs.length; d++) dims[d] = d < lead || (shape[d - lead] == 1 && gs[d] != 1);
+        return new Tensor(Reduce.sum(g.data(), gs, dims), shape);
+    }
+
+    /**
+     * Adds into a leaf's (or retained) gradient. A gradient tensor may reach several places (Add passes
+     * its gradient to both inputs), so one that was handed out already is copied: each .grad owns its
+     * storage and may be changed in place (clipping, zeroing) without touching another. Later
+     * accumulations are out of place because the first gradient may still be pending at another node.
+     */
+    private static void accumulate(Tensor t, Tensor g, Set<Storage> handedOut) {
+        Tensor current = t.grad();
+        if (current != null) {
+            t.setGrad(current.add(g));
+        } else {
+            t.setGrad(handedOut.add(g.storage) ? g : g.clone());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.jgrad.core;
+
+import java.util.Arrays;
+
+/**
+ * Argument validation with messages that name the op, what was seen, what was expected and the
+ * likely fix. Everything is checked before native or array code runs, so bad input never reaches
+ * ND4J's native asserts.
+ */
+final class Check {
+    private Check() {}
+
+    static void argument(boolean ok, String format, Object... args) {
+        if (!ok) throw new IllegalArgumentException(String.format(format, args));
+    }
+
+    static String shape(int[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    /** Wraps a possibly negative dimension into [0, rank) or explains the valid range. */
+    static int dim(String op, int dim, int rank) {
+        int r = Math.max(rank, 1);
+        if (dim < -r || dim >= r) {
+            throw new IndexOutOfBoundsException(String.format(
+                    "%s: dimension out of range (expected to be in range of [%d, %d], but got %d)", op, -r, r - 1, dim));
+        }
+        return dim < 0 ? dim + r : dim;
+    }
+
+    static void floatingPoint(String op, String arg, Tensor t) {
+        argument(t.dtype().isFloatingPoint(), "%s: %s must be a floating point tensor (float32 or float64) but got %s; "
+                + "convert it with %s.toFloat()", op, arg, t.dtype(), arg);
+    }
+
+    static void indexType(String op, String arg, Tensor t) {
+        argument(t.dtype() == DType.INT64, "%s: %s must be an int64 tensor of indices but got %s; "
+                + "convert it with %s.toLong()", op, arg, t.dtype(), arg);
+    }
+}

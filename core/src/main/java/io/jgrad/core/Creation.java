@@ -1,0 +1,111 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Shapes;
+import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Tensor construction behind {@link Tensor}'s static factories. */
+final class Creation {
+    private Creation() {}
+
+    static int[] checkShape(String op, int[] shape) {
+        for (int s : shape) {
+            Check.argument(s >= 0, "%s: sizes must be non-negative; got shape %s", op, Check.shape(shape));
+        }
+        Shapes.numel(shape);
+        return shape.clone();
+    }
+
+    static Tensor full(double value, DType type, int[] shape) {
+        Tensor t = new Tensor(type.alloc(Shapes.numel(checkShape("full", shape))), shape);
+        if (value != 0) io.jgrad.core.kernel.Buffers.fill(t.data(), value);
+        return t;
+    }
+
+    static Tensor of(double[][] rows) {
+        int n = rows.length, m = n == 0 ? 0 : rows[0].length;
+        float[] data = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            Check.argument(rows[i].length == m, "of: expected a rectangular array; row 0 has %d elements but row %d has %d",
+                    m, i, rows[i].length);
+            for (int j = 0; j < m; j++) data[i * m + j] = (float) rows[i][j];
+        }
+        return new Tensor(data, new int[] {n, m});
+    }
+
+    static Tensor of(long[][] rows) {
+        int n = rows.length, m = n == 0 ? 0 : rows[0].length;
+        long[] data = new long[n * m];
+        for (int i = 0; i < n; i++) {
+            Check.argument(rows[i].length == m, "of: expected a rectangular array; row 0 has %d elements but row %d has %d",
+                    m, i, rows[i].length);
+            System.arraycopy(rows[i], 0, data, i * m, m);
+        }
+        return new Tensor(data, new int[] {n, m});
+    }
+
+    static Tensor arange(double start, double end, double step, DType type) {
+        Check.argument(step != 0, "arange: step must be nonzero");
+        Check.argument(Double.isFinite(start) && Double.isFinite(end), "arange: start and end must be finite; got %s and %s",
+                start, end);
+        Check.argument((end - start) * step >= 0, "arange: upper bound and larger bound inconsistent with step sign "
+                + "(start %s, end %s, step %s)", start, end, step);
+        int n = (int) Math.ceil((end - start) / step);
+        Object data = type.alloc(n);
+        for (int i = 0; i < n; i++) io.jgrad.core.kernel.Buffers.set(data, i, start + i * step);
+        return new Tensor(data, new int[] {n});
+    }
+
+    static Tensor linspace(double start, double end, int steps) {
+        Check.argument(steps >= 0, "linspace: number of steps must be non-negative; got %d", steps);
+        float[] data = new float[steps];
+        double step = steps > 1 ? (end - start) / (steps - 1) : 0;
+        // From both ends toward the middle, like PyTorch, so the last value is exactly `end`.
+        for (int i = 0; i < steps; i++) data[i] = (float) (i < steps / 2 ? start + step * i : end - step * (steps - 1 - i));
+        return new Tensor(data, new int[] {steps});
+    }
+
+    static Tensor eye(int n, int m) {
+        float[] data = new float[Shapes.numel(checkShape("eye", new int[] {n, m}))];
+        for (int i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
+        return new Tensor(data, new int[] {n, m});
+    }
+
+    static Tensor random(int[] shape, DoubleSupplier next) {
+        float[] data = new float[Shapes.numel(checkShape("rand", shape))];
+        for (int i = 0; i < data.length; i++) data[i] = (float) next.getAsDouble();
+        return new Tensor(data, shape);
+    }
+
+    static Tensor randint(Generator g, long low, long high, int[] shape) {
+        Check.argument(low < high, "randint: expected low < high but got low = %d, high = %d", low, high);
+        long[] data = new long[Shapes.numel(checkShape("randint", shape))];
+        for (int i = 0; i < data.length; i++) data[i] = g.nextLong(low, high);
+        return new Tensor(data, shape);
+    }
+
+    static Tensor from(INDArray array) {
+        Check.argument(array != null, "from: array is null");
+        int[] shape = java.util.Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray();
+        INDArray c = array.dup('c');
+        return switch (array.dataType()) {
+            case FLOAT -> new Tensor(c.data().asFloat(), shape);
+            case DOUBLE -> new Tensor(c.data().asDouble(), shape);
+            case LONG, INT, SHORT, BYTE, UBYTE -> new Tensor(c.data().asLong(), shape);
+            case BOOL -> new Tensor(io.jgrad.core.kernel.Buffers.toBools(c.castTo(DataType.LONG).data().asLong()), shape);
+            default -> throw new IllegalArgumentException("from: unsupported ND4J data type " + array.dataType()
+                    + "; cast it to FLOAT, DOUBLE, LONG or BOOL first");
+        };
+    }
+
+    static INDArray nd4j(Tensor t) {
+        long[] shape = java.util.Arrays.stream(t.shape()).asLongStream().toArray();
+        Object data = t.data();
+        if (data instanceof float[] f) return Nd4j.create(f, shape, 'c');
+        if (data instanceof double[] d) return Nd4j.create(d, shape, 'c');
+        if (data instanceof long[] l) return Nd4j.createFromArray(l).reshape(shape);
+        return Nd4j.createFromArray((boolean[]) data).reshape(shape);
+    }
+}

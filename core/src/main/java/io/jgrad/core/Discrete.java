@@ -1,0 +1,65 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Elementwise;
+import io.jgrad.core.kernel.Reduce;
+
+/** Functions without a gradient: comparisons, logic, sign, argmax, one-hot. They never record a graph. */
+final class Discrete {
+    private Discrete() {}
+
+    static Tensor compare(String op, Elementwise.Compare kind, Tensor a, Tensor b) {
+        int[] shape = Ops.broadcast(op, a.shape(), b.shape());
+        return new Tensor(Elementwise.compare(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
+    }
+
+    /** Logical and (min of 0/1) or or (max of 0/1), broadcast. */
+    static Tensor logical(String op, Tensor a, Tensor b, boolean and) {
+        Tensor x = a.to(DType.BOOL).to(DType.INT64), y = b.to(DType.BOOL).to(DType.INT64);
+        int[] shape = Ops.broadcast(op, x.shape(), y.shape());
+        Elementwise.Binary kind = and ? Elementwise.Binary.MIN : Elementwise.Binary.MAX;
+        return new Tensor(Elementwise.binary(kind, x.data(), x.shape(), y.data(), y.shape(), shape), shape).to(DType.BOOL);
+    }
+
+    static Tensor sign(Tensor x) {
+        Tensor pos = x.gt(0.0).to(x.dtype()), neg = x.lt(0.0).to(x.dtype());
+        return pos.sub(neg);
+    }
+
+    static Tensor argmax(Tensor x, Integer dim, boolean keepdim) {
+        Check.argument(x.numel() > 0, "argmax: expected a non-empty tensor; got shape %s", Check.shape(x.shape()));
+        if (dim == null) {
+            Tensor flat = x.reshape(-1);
+            long[] arg = Reduce.argmax(flat.data(), flat.shape(), 0);
+            return new Tensor(arg, keepdim ? ones(x.dim()) : new int[0]);
+        }
+        int d = Check.dim("argmax", dim, x.dim());
+        int[] shape = x.dim() == 0 ? new int[] {1} : x.shape();
+        int[] kept = shape.clone();
+        kept[d] = 1;
+        Tensor out = new Tensor(Reduce.argmax(x.data(), shape, d), kept);
+        return keepdim || x.dim() == 0 ? out.reshape(x.dim() == 0 ? new int[0] : kept) : out.squeeze(d);
+    }
+
+    static Tensor oneHot(Tensor index, int numClasses) {
+        Check.indexType("oneHot", "tensor", index);
+        long[] idx = index.longData();
+        long max = -1;
+        for (long v : idx) {
+            Check.argument(v >= 0, "oneHot: class values must be non-negative; got %d", v);
+            max = Math.max(max, v);
+        }
+        int c = numClasses < 0 ? (int) max + 1 : numClasses;
+        Check.argument(max < c, "oneHot: class value %d is out of range for numClasses = %d (classes are 0-based)", max, c);
+        int[] shape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);
+        shape[index.dim()] = c;
+        long[] out = new long[idx.length * c];
+        for (int i = 0; i < idx.length; i++) out[i * c + (int) idx[i]] = 1;
+        return new Tensor(out, shape);
+    }
+
+    private static int[] ones(int rank) {
+        int[] s = new int[rank];
+        java.util.Arrays.fill(s, 1);
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+package io.jgrad.core;
+
+/**
+ * Whether ops record the autograd graph on this thread; PyTorch's {@code torch.no_grad()} and
+ * {@code torch.enable_grad()} as try-with-resources scopes.
+ *
+ * <pre>
+ * jshell> var w = Tensor.ones(2).requiresGrad(true);
+ * jshell> try (var g = Tensor.noGrad()) { w.muli(0.5); }
+ * jshell> w
+ * w ==> tensor([0.5000, 0.5000], requires_grad=True)
+ * </pre>
+ */
+public final class GradMode implements AutoCloseable {
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+
+    private final boolean[] state;
+    private final boolean previous;
+
+    private GradMode(boolean enabled) {
+        state = ENABLED.get();
+        previous = state[0];
+        state[0] = enabled;
+    }
+
+    public static boolean isEnabled() {
+        return ENABLED.get()[0];
+    }
+
+    /** Disables recording until {@link #close()}, which restores the previous mode. */
+    public static GradMode noGrad() {
+        return new GradMode(false);
+    }
+
+    /** Enables recording until {@link #close()}, e.g. inside a {@link #noGrad()} block. */
+    public static GradMode enableGrad() {
+        return new GradMode(true);
+    }
+
+    /** Runs {@code body} with recording off and returns its result; ops use this for their own internals. */
+    static <T> T without(java.util.function.Supplier<T> body) {
+        boolean[] st = ENABLED.get();
+        boolean prev = st[0];
+        st[0] = false;
+        try {
+            return body.get();
+        } finally {
+            st[0] = prev;
+        }
+    }
+
+    @Override
+    public void close() {
+        state[0] = previous;
+    }
+}

@@ -1,0 +1,58 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Buffers;
+import io.jgrad.core.kernel.Elementwise;
+import java.util.Arrays;
+
+/**
+ * In-place updates (what optimizers do to parameters). Each bumps the storage's version so autograd
+ * can refuse to use a saved tensor that changed after the forward pass.
+ */
+final class InPlace {
+    private InPlace() {}
+
+    static Tensor binary(Tensor self, String op, Elementwise.Binary kind, Tensor other) {
+        check(self, op);
+        DType result = DType.promote(self.dtype(), other.dtype());
+        if (kind == Elementwise.Binary.DIV && !self.dtype().isFloatingPoint()) result = DType.FLOAT32;
+        Check.argument(result.ordinal() <= self.dtype().ordinal() || self.dtype().isFloatingPoint(),
+                "%s: result type %s can't be cast to the desired output type %s; use the out-of-place %s, or convert "
+                        + "the tensor with toFloat() first", op, result, self.dtype(), op.substring(0, op.length() - 1));
+        int[] shape = Ops.broadcast(op, self.shape(), other.shape());
+        Check.argument(Arrays.equals(shape, self.shape()), "%s: output with shape %s doesn't match the broadcast shape %s",
+                op, Check.shape(self.shape()), Check.shape(shape));
+        Tensor o = other.to(self.dtype());
+        Elementwise.binaryInPlace(kind, self.data(), self.shape(), o.data(), o.shape());
+        self.bumpVersion();
+        return self;
+    }
+
+    static Tensor fill(Tensor self, String op, double value) {
+        check(self, op);
+        Buffers.fill(self.data(), value);
+        self.bumpVersion();
+        return self;
+    }
+
+    static Tensor copy(Tensor self, Tensor src) {
+        check(self, "copyFrom");
+        int[] shape = Ops.broadcast("copyFrom", self.shape(), src.shape());
+        Check.argument(Arrays.equals(shape, self.shape()), "copyFrom: source of shape %s cannot be broadcast to the "
+                + "destination's shape %s", Check.shape(src.shape()), Check.shape(self.shape()));
+        Tensor s = src.to(self.dtype()).expand(self.shape());
+        System.arraycopy(s.data(), 0, self.data(), 0, self.numel());
+        self.bumpVersion();
+        return self;
+    }
+
+    private static void check(Tensor self, String op) {
+        if (!GradMode.isEnabled() || !self.requiresGrad()) return;
+        if (self.isLeaf()) {
+            throw new IllegalStateException(op + ": a leaf Variable that requires grad is being used in an in-place "
+                    + "operation; do the update inside try (var g = Tensor.noGrad()) { ... } (as optimizers do), or use "
+                    + "the out-of-place op");
+        }
+        throw new IllegalStateException(op + ": in-place operations are not recorded by autograd, and this tensor is part "
+                + "of the graph (grad_fn=" + self.gradFn().name() + "); use the out-of-place op instead");
+    }
+}

@@ -1,0 +1,43 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Index;
+
+/** The slices at {@code index} along {@code dim} (embedding lookup, row picking); backward adds them back. */
+final class IndexSelect extends Op {
+    private final int dim;
+    private final Tensor index;
+    private int[] inShape;
+    private int d;
+
+    IndexSelect(int dim, Tensor index) {
+        this.dim = dim;
+        this.index = index;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Tensor x = in[0];
+        Check.indexType("indexSelect", "index", index);
+        Check.argument(index.dim() <= 1, "indexSelect: index must be 0-D or 1-D but has shape %s; flatten() it",
+                Check.shape(index.shape()));
+        inShape = x.dim() == 0 ? new int[] {1} : x.shape();
+        d = Check.dim("indexSelect", dim, x.dim());
+        long[] idx = index.longData();
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= inShape[d]) {
+                throw new IndexOutOfBoundsException(String.format("indexSelect: index %d is out of bounds for dim %d with "
+                        + "size %d (at position %d of the index)", idx[i], d, inShape[d], i));
+            }
+        }
+        int[] outShape = inShape.clone();
+        outShape[d] = idx.length;
+        return new Tensor(Index.select(x.data(), inShape, d, idx), x.dim() == 0 ? new int[] {idx.length} : outShape);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor gx = Tensor.zeros(g.dtype(), inShape);
+        Index.selectAdd(gx.data(), inShape, d, index.longData(), g.data());
+        return new Tensor[] {gx.reshape(inputs[0].shape())};
+    }
+}

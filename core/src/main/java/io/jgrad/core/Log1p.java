@@ -1,0 +1,13 @@
+package io.jgrad.core;
+
+/** log(1 + x), exact for tiny x where log(1 + x) rounds 1 + x away. */
+final class Log1p extends UnaryOp {
+    Log1p() {
+        super(Math::log1p, false);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {g.div(saved(0).add(1.0))};
+    }
+}

@@ -1,0 +1,65 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Gemm;
+
+/**
+ * Matrix product of 2-D or batched 3-D operands (batch dims broadcast). Backward multiplies with
+ * transpose flags instead of materialising transposes: dA = G·Bᵀ, dB = Aᵀ·G.
+ */
+final class MatMul extends Op {
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Tensor[] p = Ops.promote(Ops.floating(in[0]), Ops.floating(in[1]));
+        Tensor a = p[0], b = p[1];
+        int[] as = a.shape(), bs = b.shape();
+        int ka = as[as.length - 1], kb = bs[bs.length - 2];
+        Check.argument(ka == kb, "matmul: shapes %s and %s cannot be multiplied (mat1 is %dx%d, mat2 is %dx%d); the "
+                + "last dim of the first must equal the second-to-last of the second", Check.shape(as), Check.shape(bs),
+                as[as.length - 2], ka, kb, bs[bs.length - 1]);
+        if (as.length == 3 && bs.length == 3) {
+            Check.argument(as[0] == bs[0] || as[0] == 1 || bs[0] == 1, "matmul: batch sizes %d and %d of shapes %s and %s "
+                    + "are not broadcastable", as[0], bs[0], Check.shape(as), Check.shape(bs));
+        }
+        save(a, b);
+        return multiply(a, false, b, false);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor a = saved(0), b = saved(1);
+        return new Tensor[] {
+            needsInputGrad(0) ? multiply(g, false, b, true) : null,
+            needsInputGrad(1) ? multiply(a, true, g, false) : null
+        };
+    }
+
+    /**
+     * op(a)·op(b) for 2-D or 3-D operands of one float dtype. A 3-D first operand times a 2-D second
+     * folds into one 2-D product; other batched cases loop over the (broadcast) batch. The result of
+     * a 2-D·3-D transposed-first product keeps the batch dim; the engine sums it away.
+     */
+    static Tensor multiply(Tensor a, boolean ta, Tensor b, boolean tb) {
+        int[] as = a.shape(), bs = b.shape();
+        int ar = as.length, br = bs.length;
+        int m = ta ? as[ar - 1] : as[ar - 2], k = ta ? as[ar - 2] : as[ar - 1];
+        int n = tb ? bs[br - 2] : bs[br - 1];
+        if (ar == 3 && br == 2 && !ta) {
+            int rows = as[0] * m;
+            Object c = a.dtype().alloc(rows * n);
+            Gemm.gemm(false, tb, rows, n, k, a.data(), 0, b.data(), 0, c, 0);
+            return new Tensor(c, new int[] {as[0], m, n});
+        }
+        if (ar == 2 && br == 2) {
+            Object c = a.dtype().alloc(m * n);
+            Gemm.gemm(ta, tb, m, n, k, a.data(), 0, b.data(), 0, c, 0);
+            return new Tensor(c, new int[] {m, n});
+        }
+        int ba = ar == 3 ? as[0] : 1, bb = br == 3 ? bs[0] : 1, batch = Math.max(ba, bb);
+        Object c = a.dtype().alloc(batch * m * n);
+        for (int i = 0; i < batch; i++) {
+            int aOff = ba == 1 ? 0 : i * m * k, bOff = bb == 1 ? 0 : i * k * n;
+            Gemm.gemm(ta, tb, m, n, k, a.data(), aOff, b.data(), bOff, c, i * m * n);
+        }
+        return new Tensor(c, new int[] {batch, m, n});
+    }
+}

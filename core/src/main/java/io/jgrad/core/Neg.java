@@ -1,0 +1,12 @@
+package io.jgrad.core;
+
+final class Neg extends UnaryOp {
+    Neg() {
+        super(x -> -x, false);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {g.neg()};
+    }
+}

@@ -1,0 +1,122 @@
+package io.jgrad.core;
+
+/**
+ * A differentiable operation and, once applied, its node in the autograd graph: PyTorch's
+ * {@code autograd.Function}. Subclass it for a custom op: {@link #forward} computes the result and
+ * {@link #backward} maps the output's gradient to one gradient per input. Both run with recording
+ * off, so they may use any {@link Tensor} method.
+ *
+ * <pre>
+ * jshell> class Cube extends Op {
+ *    ...>     protected Tensor forward(Tensor... x) { save(x[0]); return x[0].pow(3); }
+ *    ...>     protected Tensor[] backward(Tensor g) { return new Tensor[] { g.mul(saved(0).pow(2)).mul(3) }; }
+ *    ...> }
+ * jshell> var x = Tensor.of(2.0).requiresGrad(true); new Cube().apply(x).backward(); x.grad()
+ * $3 ==> tensor(12.)
+ * </pre>
+ *
+ * An instance is applied once; create a new one per call.
+ */
+public abstract class Op {
+    Tensor[] inputs;
+    boolean[] needsGrad;
+    private boolean recording;
+    private Tensor[] saved;
+    private int[] savedVersions;
+    private boolean released;
+
+    // Engine state for the backward pass in progress.
+    Tensor pendingGrad;
+    long visitMark;
+    Tensor retainedOutput;
+
+    /** The result of this op; records it in the graph when grad mode is on and an input requires grad. */
+    public final Tensor apply(Tensor... in) {
+        if (inputs != null || recording) {
+            throw new IllegalStateException(name() + ": an Op instance is applied once; create a new one per call");
+        }
+        recording = GradMode.isEnabled() && anyRequiresGrad(in);
+        if (recording) {
+            inputs = in.clone();
+            needsGrad = new boolean[in.length];
+            for (int i = 0; i < in.length; i++) needsGrad[i] = in[i] != null && in[i].requiresGrad();
+        }
+        Tensor out = GradMode.without(() -> forward(in));
+        for (Tensor t : in) {
+            if (out == t) out = out.alias();  // never let the graph node overwrite an input's gradFn
+        }
+        if (recording) out.setGradFn(this);
+        return out;
+    }
+
+    /** Computes the result from the inputs. Must return a new Tensor (it may share an input's storage). */
+    protected abstract Tensor forward(Tensor... inputs);
+
+    /**
+     * Gradients of the loss with respect to each input, given the gradient of the output. Entries for
+     * inputs that need no gradient may be null. A gradient may have the broadcast shape or a promoted
+     * dtype; the engine sums and casts it back to the input's.
+     */
+    protected abstract Tensor[] backward(Tensor grad);
+
+    /** Keeps tensors for backward, noting their versions so a later in-place change is caught. */
+    protected final void save(Tensor... tensors) {
+        if (!recording) return;
+        saved = tensors.clone();
+        savedVersions = new int[tensors.length];
+        for (int i = 0; i < tensors.length; i++) savedVersions[i] = tensors[i].version();
+    }
+
+    protected final Tensor saved(int i) {
+        return saved[i];
+    }
+
+    /** Whether input {@code i} needs a gradient; backward may skip the others. */
+    protected final boolean needsInputGrad(int i) {
+        return needsGrad != null && needsGrad[i];
+    }
+
+    /** The grad_fn name PyTorch would print, e.g. {@code MulBackward}. */
+    public String name() {
+        return getClass().getSimpleName() + "Backward";
+    }
+
+    @Override
+    public String toString() {
+        return "<" + name() + ">";
+    }
+
+    private static boolean anyRequiresGrad(Tensor[] in) {
+        for (Tensor t : in) if (t != null && t.requiresGrad()) return true;
+        return false;
+    }
+
+    /** Called by the engine before {@link #backward}: saved tensors must still exist and be unmodified. */
+    final void checkSaved() {
+        if (released) {
+            throw new IllegalStateException("Trying to backward through the graph a second time (or directly access "
+                    + "saved tensors after they have already been freed). Saved intermediate values of the graph are "
+                    + "freed when you call backward(). Call backward(gradient, true) (retainGraph) if you need to "
+                    + "backward through the graph a second time. (" + name() + ")");
+        }
+        if (saved == null) return;
+        for (int i = 0; i < saved.length; i++) {
+            Tensor t = saved[i];
+            if (t.version() != savedVersions[i]) {
+                throw new IllegalStateException(String.format("one of the variables needed for gradient computation has "
+                        + "been modified by an inplace operation: [%s %s], saved by %s, is at version %d; expected "
+                        + "version %d instead. Hint: the in-place change happened after the forward pass; use the "
+                        + "out-of-place op (add instead of addi) or clone() the tensor before changing it.",
+                        t.dtype(), Check.shape(t.shape()), name(), t.version(), savedVersions[i]));
+            }
+        }
+    }
+
+    /** Frees saved tensors after a backward pass without retainGraph; ops that saved nothing stay usable. */
+    final void release() {
+        if (saved != null) {
+            saved = null;
+            released = true;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Shapes;
+
+/** Shared argument handling for op classes: dtype promotion, broadcasting checks, dimension lists. */
+final class Ops {
+    private Ops() {}
+
+    /** Both operands converted to their promoted dtype, as PyTorch's type promotion does. */
+    static Tensor[] promote(Tensor a, Tensor b) {
+        DType t = DType.promote(a.dtype(), b.dtype());
+        return new Tensor[] {a.to(t), b.to(t)};
+    }
+
+    static int[] broadcast(String op, int[] a, int[] b) {
+        int[] out = Shapes.broadcast(a, b);
+        Check.argument(out != null, "%s: shapes %s and %s are not broadcastable (sizes must match or be 1, aligned "
+                + "from the right)", op, Check.shape(a), Check.shape(b));
+        return out;
+    }
+
+    /** {@code x} itself when floating point, else converted to float32 (PyTorch's default float dtype). */
+    static Tensor floating(Tensor x) {
+        return x.dtype().isFloatingPoint() ? x : x.to(DType.FLOAT32);
+    }
+
+    /** Marks the given (possibly negative) dims; no dims means all of them, as in PyTorch. */
+    static boolean[] dimMask(String op, int[] dims, int rank) {
+        boolean[] mask = new boolean[rank];
+        if (dims.length == 0) {
+            java.util.Arrays.fill(mask, true);
+            return mask;
+        }
+        for (int d : dims) {
+            int k = Check.dim(op, d, rank);
+            if (rank == 0) continue;
+            Check.argument(!mask[k], "%s: dim %d appears multiple times in the list of dims", op, k);
+            mask[k] = true;
+        }
+        return mask;
+    }
+
+    /** Reshapes a reduced result or gradient from keepdim form to the requested form, or back. */
+    static int[] keptShape(int[] shape, boolean[] mask) {
+        return Shapes.reduced(shape, mask, true);
+    }
+
+    static int count(boolean[] mask, int[] shape) {
+        int n = 1;
+        for (int d = 0; d < mask.length; d++) if (mask[d]) n *= shape[d];
+        return n;
+    }
+}

@@ -1,0 +1,43 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Index;
+
+/** A copy of {@code self} with {@code src} added at {@code index} along {@code dim}; the adjoint of gather. */
+final class ScatterAdd extends Op {
+    private final int dim;
+    private final Tensor index;
+    private int d;
+
+    ScatterAdd(int dim, Tensor index) {
+        this.dim = dim;
+        this.index = index;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Tensor self = in[0], src = in[1].to(self.dtype());
+        d = Gather.checkIndex("scatterAdd", self, dim, index, false);
+        int[] ss = src.shape(), is = index.shape();
+        boolean fits = ss.length == is.length;
+        for (int k = 0; fits && k < is.length; k++) fits = is[k] <= ss[k];
+        Check.argument(fits, "scatterAdd: index %s must not be larger than src %s in any dimension",
+                Check.shape(is), Check.shape(ss));
+        Tensor out = self.clone();
+        Index.scatterAdd(out.data(), out.shape(), d, index.longData(), is, src.data(), ss);
+        return out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor gsrc = null;
+        if (needsInputGrad(1)) {
+            Tensor src = inputs[1];
+            Tensor picked = g.gather(d, index);
+            gsrc = Tensor.zeros(g.dtype(), src.shape());
+            int[] is = index.shape();
+            io.jgrad.core.kernel.Strided.scatter(picked.data(), is, gsrc.data(), 0,
+                    io.jgrad.core.kernel.Shapes.strides(src.shape()));
+        }
+        return new Tensor[] {g, gsrc};
+    }
+}

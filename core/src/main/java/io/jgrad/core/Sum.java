@@ -1,0 +1,30 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Reduce;
+import io.jgrad.core.kernel.Shapes;
+
+/** Sum over dims (all when none given); its gradient broadcasts back over the summed dims. */
+final class Sum extends Op {
+    private final int[] dims;
+    private final boolean keepdim;
+    private int[] inShape;
+    private boolean[] mask;
+
+    Sum(int[] dims, boolean keepdim) {
+        this.dims = dims;
+        this.keepdim = keepdim;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Tensor x = in[0];
+        inShape = x.shape();
+        mask = Ops.dimMask("sum", dims, inShape.length);
+        return new Tensor(Reduce.sum(x.data(), inShape, mask), Shapes.reduced(inShape, mask, keepdim));
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {g.reshape(Ops.keptShape(inShape, mask)).expand(inShape)};
+    }
+}

@@ -1,0 +1,968 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Buffers;
+import io.jgrad.core.kernel.Elementwise;
+import io.jgrad.core.kernel.Elementwise.Binary;
+import io.jgrad.core.kernel.Elementwise.Compare;
+import io.jgrad.core.kernel.Shapes;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An n-dimensional array that records the operations applied to it, so {@link #backward()} can
+ * compute gradients: PyTorch's {@code torch.Tensor} for Java. Each method is a one-line delegation
+ * to an op class (forward and backward side by side) or a kernel.
+ *
+ * <pre>
+ * jshell> var x = Tensor.of(1, 2, 3).requiresGrad(true);
+ * jshell> var y = x.mul(x).sum();
+ * y ==> tensor(14., grad_fn=&lt;SumBackward&gt;)
+ * jshell> y.backward(); x.grad()
+ * $3 ==> tensor([2., 4., 6.])
+ * </pre>
+ *
+ * Data is contiguous and row-major in a Java array; {@link #reshape}, {@link #view}, {@link #squeeze},
+ * {@link #unsqueeze}, {@link #flatten} and {@link #detach} share it, other shape ops copy.
+ */
+public final class Tensor {
+    final Storage storage;
+    private final int[] shape;
+    private final DType dtype;
+    private boolean requiresGrad;
+    private Op gradFn;
+    private Tensor grad;
+
+    Tensor(Object data, int[] shape) {
+        this(new Storage(data), shape);
+    }
+
+    Tensor(Storage storage, int[] shape) {
+        this.storage = storage;
+        this.shape = shape;
+        this.dtype = DType.of(storage.data);
+    }
+
+    // --- creation ---
+
+    /** A 0-dimensional float32 tensor. */
+    public static Tensor of(double value) {
+        return new Tensor(new float[] {(float) value}, new int[0]);
+    }
+
+    /** A 1-D float32 tensor, PyTorch's default dtype: {@code Tensor.of(1, 0, 1)}. */
+    public static Tensor of(float... values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    /** A 1-D float32 tensor; call {@link #toDouble()} for float64. */
+    public static Tensor of(double... values) {
+        return new Tensor(Buffers.toFloats(values), new int[] {values.length});
+    }
+
+    /** A 2-D float32 tensor from rectangular rows. */
+    public static Tensor of(double[][] rows) {
+        return Creation.of(rows);
+    }
+
+    /** A 1-D int64 tensor, e.g. class indices: {@code Tensor.of(new long[] {3, 0, 1})}. */
+    public static Tensor of(long[] values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    /** A 1-D int64 tensor from Java ints. */
+    public static Tensor of(int[] values) {
+        return new Tensor(Buffers.toLongs(values.length == 0 ? new long[0] : Arrays.stream(values).asLongStream().toArray()),
+                new int[] {values.length});
+    }
+
+    public static Tensor of(long[][] rows) {
+        return Creation.of(rows);
+    }
+
+    /** A 1-D bool tensor. */
+    public static Tensor of(boolean[] values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    /** A 1-D tensor of the given dtype: {@code Tensor.of(DType.FLOAT64, 0.1, 0.2)} keeps every double bit. */
+    public static Tensor of(DType dtype, double... values) {
+        return new Tensor(dtype.convert(values), new int[] {values.length});
+    }
+
+    /**
+     * A tensor over a copy of a Java array with the given shape; the dtype follows the array type
+     * (double[] gives float64), as {@code torch.from_numpy} follows the NumPy dtype.
+     */
+    public static Tensor fromArray(Object data, int... shape) {
+        Check.argument(data instanceof float[] || data instanceof double[] || data instanceof long[]
+                || data instanceof boolean[], "fromArray: data must be a float[], double[], long[] or boolean[]; got %s",
+                data == null ? "null" : data.getClass().getSimpleName());
+        int n = Shapes.numel(Creation.checkShape("fromArray", shape));
+        Check.argument(Buffers.length(data) == n, "fromArray: %d values cannot fill shape %s (%d elements)",
+                Buffers.length(data), Check.shape(shape), n);
+        return new Tensor(Buffers.copy(data), shape.clone());
+    }
+
+    public static Tensor zeros(int... shape) {
+        return full(0, DType.FLOAT32, shape);
+    }
+
+    public static Tensor zeros(DType dtype, int... shape) {
+        return full(0, dtype, shape);
+    }
+
+    public static Tensor ones(int... shape) {
+        return full(1, DType.FLOAT32, shape);
+    }
+
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(1, dtype, shape);
+    }
+
+    public static Tensor full(double value, int... shape) {
+        return full(value, DType.FLOAT32, shape);
+    }
+
+    public static Tensor full(double value, DType dtype, int... shape) {
+        return Creation.full(value, dtype, shape);
+    }
+
+    /** Uninitialised in PyTorch; zero-filled here, since a Java array always is. */
+    public static Tensor empty(int... shape) {
+        return zeros(shape);
+    }
+
+    public static Tensor zerosLike(Tensor t) {
+        return zeros(t.dtype, t.shape);
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return ones(t.dtype, t.shape);
+    }
+
+    /** 0, 1, ..., end - 1 as int64. */
+    public static Tensor arange(long end) {
+        return arange(0, end);
+    }
+
+    public static Tensor arange(long start, long end) {
+        return arange(start, end, 1);
+    }
+
+    public static Tensor arange(long start, long end, long step) {
+        return Creation.arange(start, end, step, DType.INT64);
+    }
+
+    /** start, start + step, ... below end, as float32. */
+    public static Tensor arange(double start, double end, double step) {
+        return Creation.arange(start, end, step, DType.FLOAT32);
+    }
+
+    public static Tensor linspace(double start, double end, int steps) {
+        return Creation.linspace(start, end, steps);
+    }
+
+    public static Tensor eye(int n) {
+        return eye(n, n);
+    }
+
+    public static Tensor eye(int n, int m) {
+        return Creation.eye(n, m);
+    }
+
+    /** Uniform in [0, 1) from the global generator (see {@link #manualSeed}). */
+    public static Tensor rand(int... shape) {
+        return rand(Generator.global(), shape);
+    }
+
+    public static Tensor rand(Generator g, int... shape) {
+        return Creation.random(shape, g::nextUniform);
+    }
+
+    /** Standard normal from the global generator. */
+    public static Tensor randn(int... shape) {
+        return randn(Generator.global(), shape);
+    }
+
+    public static Tensor randn(Generator g, int... shape) {
+        return Creation.random(shape, g::nextGaussian);
+    }
+
+    /** Uniform int64 in [low, high). */
+    public static Tensor randint(long low, long high, int... shape) {
+        return randint(Generator.global(), low, high, shape);
+    }
+
+    public static Tensor randint(Generator g, long low, long high, int... shape) {
+        return Creation.randint(g, low, high, shape);
+    }
+
+    /** Reseeds the global generator, like {@code torch.manual_seed}. */
+    public static void manualSeed(long seed) {
+        Generator.global().manualSeed(seed);
+    }
+
+    /** A copy of an ND4J array (FLOAT, DOUBLE, integer types as int64, BOOL). */
+    public static Tensor from(INDArray array) {
+        return Creation.from(array);
+    }
+
+    /** A copy of this tensor's data as an ND4J array, to cross into ND4J. */
+    public INDArray nd4j() {
+        return Creation.nd4j(this);
+    }
+
+    // --- properties ---
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int size(int dim) {
+        return shape[Check.dim("size", dim, shape.length)];
+    }
+
+    public int dim() {
+        return shape.length;
+    }
+
+    public int numel() {
+        return Buffers.length(storage.data);
+    }
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    // --- conversion ---
+
+    /** The single value of a one-element tensor. */
+    public double item() {
+        Check.argument(numel() == 1, "item: a Tensor with %d elements cannot be converted to a scalar", numel());
+        return Buffers.get(storage.data, 0);
+    }
+
+    public double[] toDoubleArray() {
+        return Buffers.toDoubles(storage.data);
+    }
+
+    public float[] toFloatArray() {
+        return Buffers.toFloats(storage.data);
+    }
+
+    public long[] toLongArray() {
+        return Buffers.toLongs(storage.data);
+    }
+
+    public boolean[] toBooleanArray() {
+        return Buffers.toBools(storage.data);
+    }
+
+    /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
+    public Tensor to(DType type) {
+        return type == dtype ? this : new ToCopy(type, "ToCopy").apply(this);
+    }
+
+    /** Same as {@link #to(DType)}. */
+    public Tensor toType(DType type) {
+        return to(type);
+    }
+
+    public Tensor toFloat() {
+        return to(DType.FLOAT32);
+    }
+
+    public Tensor toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    public Tensor toLong() {
+        return to(DType.INT64);
+    }
+
+    public Tensor toBool() {
+        return to(DType.BOOL);
+    }
+
+    /** A differentiable copy with its own storage. */
+    public Tensor clone() {
+        return new ToCopy(dtype, "Clone").apply(this);
+    }
+
+    // --- math ---
+
+    public Tensor add(Tensor other) {
+        return new Add().apply(this, other);
+    }
+
+    public Tensor add(double value) {
+        return add(scalar(value));
+    }
+
+    /** {@code this + alpha * other}, like PyTorch's {@code add(other, alpha=...)}. */
+    public Tensor add(Tensor other, double alpha) {
+        return add(other.mul(alpha));
+    }
+
+    public Tensor sub(Tensor other) {
+        return new Sub().apply(this, other);
+    }
+
+    public Tensor sub(double value) {
+        return sub(scalar(value));
+    }
+
+    public Tensor mul(Tensor other) {
+        return new Mul().apply(this, other);
+    }
+
+    public Tensor mul(double value) {
+        return mul(scalar(value));
+    }
+
+    /** True division: integer inputs give float32, as in PyTorch. */
+    public Tensor div(Tensor other) {
+        return new Div().apply(this, other);
+    }
+
+    public Tensor div(double value) {
+        return div(scalar(value));
+    }
+
+    public Tensor neg() {
+        return dtype == DType.INT64 ? mul(-1) : new Neg().apply(this);
+    }
+
+    public Tensor pow(double exponent) {
+        return new Pow().apply(this, scalar(exponent));
+    }
+
+    public Tensor pow(Tensor exponent) {
+        return new Pow().apply(this, exponent);
+    }
+
+    public Tensor exp() {
+        return new Exp().apply(this);
+    }
+
+    public Tensor log() {
+        return new Log().apply(this);
+    }
+
+    public Tensor log1p() {
+        return new Log1p().apply(this);
+    }
+
+    public Tensor sqrt() {
+        return new Sqrt().apply(this);
+    }
+
+    public Tensor abs() {
+        return new Abs().apply(this);
+    }
+
+    /** -1, 0 or 1 per element; no gradient flows through it. */
+    public Tensor sign() {
+        return Discrete.sign(this);
+    }
+
+    public Tensor tanh() {
+        return new Tanh().apply(this);
+    }
+
+    public Tensor sigmoid() {
+        return new Sigmoid().apply(this);
+    }
+
+    public Tensor relu() {
+        return new Relu().apply(this);
+    }
+
+    /** Clamps into [min, max]; pass {@code Double.NaN} for no bound on one side. */
+    public Tensor clamp(double min, double max) {
+        return new Clamp(min, max).apply(this);
+    }
+
+    public Tensor clampMin(double min) {
+        return clamp(min, Double.NaN);
+    }
+
+    public Tensor clampMax(double max) {
+        return clamp(Double.NaN, max);
+    }
+
+    public Tensor maximum(Tensor other) {
+        return new Maximum(true).apply(this, other);
+    }
+
+    public Tensor minimum(Tensor other) {
+        return new Maximum(false).apply(this, other);
+    }
+
+    /** Elements of {@code a} where {@code condition} holds, else of {@code b}, all broadcast together. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return new Where(condition).apply(a, b);
+    }
+
+    /** {@code where(condition, this, other)}, PyTorch's {@code x.where(condition, y)}. */
+    public Tensor where(Tensor condition, Tensor other) {
+        return where(condition, this, other);
+    }
+
+    /**
+     * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is treated as a
+     * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
+     */
+    public Tensor matmul(Tensor other) {
+        Check.argument(dim() >= 1 && dim() <= 3 && other.dim() >= 1 && other.dim() <= 3, "matmul: both arguments need "
+                + "1 to 3 dimensions; got shapes %s and %s", Check.shape(shape), Check.shape(other.shape));
+        Tensor a = dim() == 1 ? unsqueeze(0) : this, b = other.dim() == 1 ? other.unsqueeze(1) : other;
+        Tensor out = new MatMul().apply(a, b);
+        if (other.dim() == 1) out = out.squeeze(-1);
+        if (dim() == 1) out = out.squeeze(other.dim() == 1 ? -1 : -2);
+        return out;
+    }
+
+    // --- reductions ---
+
+    /** Sum over {@code dims} (all when none), dropping them. */
+    public Tensor sum(int... dims) {
+        return sum(dims, false);
+    }
+
+    public Tensor sum(int dim, boolean keepdim) {
+        return sum(new int[] {dim}, keepdim);
+    }
+
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return new Sum(dims.clone(), keepdim).apply(this);
+    }
+
+    public Tensor mean(int... dims) {
+        return mean(dims, false);
+    }
+
+    public Tensor mean(int dim, boolean keepdim) {
+        return mean(new int[] {dim}, keepdim);
+    }
+
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return new Mean(dims.clone(), keepdim).apply(this);
+    }
+
+    public Tensor amax(int... dims) {
+        return amax(dims, false);
+    }
+
+    public Tensor amax(int dim, boolean keepdim) {
+        return amax(new int[] {dim}, keepdim);
+    }
+
+    public Tensor amax(int[] dims, boolean keepdim) {
+        return new Extreme(dims.clone(), keepdim, true).apply(this);
+    }
+
+    public Tensor amin(int... dims) {
+        return amin(dims, false);
+    }
+
+    public Tensor amin(int dim, boolean keepdim) {
+        return amin(new int[] {dim}, keepdim);
+    }
+
+    public Tensor amin(int[] dims, boolean keepdim) {
+        return new Extreme(dims.clone(), keepdim, false).apply(this);
+    }
+
+    /** log Σ exp over {@code dim}, computed without overflow. */
+    public Tensor logsumexp(int dim) {
+        return logsumexp(new int[] {dim}, false);
+    }
+
+    public Tensor logsumexp(int dim, boolean keepdim) {
+        return logsumexp(new int[] {dim}, keepdim);
+    }
+
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return new LogSumExp(dims.clone(), keepdim).apply(this);
+    }
+
+    /** Softmax along {@code dim} (required: PyTorch's implicit-dim guess is deprecated). */
+    public Tensor softmax(int dim) {
+        return new Softmax(dim, false).apply(this);
+    }
+
+    /** log(softmax) along {@code dim}, computed stably in one pass. */
+    public Tensor logSoftmax(int dim) {
+        return new Softmax(dim, true).apply(this);
+    }
+
+    /** Index of the largest element of the flattened tensor (int64, 0-D). */
+    public Tensor argmax() {
+        return Discrete.argmax(this, null, false);
+    }
+
+    public Tensor argmax(int dim) {
+        return Discrete.argmax(this, dim, false);
+    }
+
+    public Tensor argmax(int dim, boolean keepdim) {
+        return Discrete.argmax(this, dim, keepdim);
+    }
+
+    // --- comparison and logic (bool results, no gradient) ---
+
+    public Tensor eq(Tensor other) {
+        return Discrete.compare("eq", Compare.EQ, this, other);
+    }
+
+    public Tensor eq(double value) {
+        return eq(full(value, DType.FLOAT64));
+    }
+
+    public Tensor ne(Tensor other) {
+        return Discrete.compare("ne", Compare.NE, this, other);
+    }
+
+    public Tensor ne(double value) {
+        return ne(full(value, DType.FLOAT64));
+    }
+
+    public Tensor gt(Tensor other) {
+        return Discrete.compare("gt", Compare.GT, this, other);
+    }
+
+    public Tensor gt(double value) {
+        return gt(full(value, DType.FLOAT64));
+    }
+
+    public Tensor ge(Tensor other) {
+        return Discrete.compare("ge", Compare.GE, this, other);
+    }
+
+    public Tensor ge(double value) {
+        return ge(full(value, DType.FLOAT64));
+    }
+
+    public Tensor lt(Tensor other) {
+        return Discrete.compare("lt", Compare.LT, this, other);
+    }
+
+    public Tensor lt(double value) {
+        return lt(full(value, DType.FLOAT64));
+    }
+
+    public Tensor le(Tensor other) {
+        return Discrete.compare("le", Compare.LE, this, other);
+    }
+
+    public Tensor le(double value) {
+        return le(full(value, DType.FLOAT64));
+    }
+
+    public Tensor logicalAnd(Tensor other) {
+        return Discrete.logical("logicalAnd", this, other, true);
+    }
+
+    public Tensor logicalOr(Tensor other) {
+        return Discrete.logical("logicalOr", this, other, false);
+    }
+
+    public Tensor logicalNot() {
+        return eq(0.0);
+    }
+
+    // --- shape ---
+
+    /** The same data in another shape; one size may be -1 (inferred). Shares storage. */
+    public Tensor reshape(int... shape) {
+        return new Reshape(inferShape(shape), "Reshape").apply(this);
+    }
+
+    /** Same as {@link #reshape}: storage is always contiguous, so a view is always possible. */
+    public Tensor view(int... shape) {
+        return new Reshape(inferShape(shape), "View").apply(this);
+    }
+
+    public Tensor flatten() {
+        return flatten(0, -1);
+    }
+
+    /** Merges dims {@code startDim..endDim} into one. */
+    public Tensor flatten(int startDim, int endDim) {
+        if (dim() == 0) return reshape(1);
+        int s = Check.dim("flatten", startDim, dim()), e = Check.dim("flatten", endDim, dim());
+        Check.argument(s <= e, "flatten: start_dim %d cannot come after end_dim %d", s, e);
+        int[] out = new int[dim() - (e - s)];
+        int merged = 1;
+        for (int d = s; d <= e; d++) merged *= shape[d];
+        for (int d = 0, j = 0; d < dim(); d++) {
+            if (d < s || d > e) out[j++] = shape[d];
+            else if (d == s) out[j++] = merged;
+        }
+        return new Reshape(out, "Flatten").apply(this);
+    }
+
+    /** Removes all dims of size 1. */
+    public Tensor squeeze() {
+        return new Reshape(Arrays.stream(shape).filter(s -> s != 1).toArray(), "Squeeze").apply(this);
+    }
+
+    /** Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does). */
+    public Tensor squeeze(int dim) {
+        if (dim() == 0) return new Reshape(shape, "Squeeze").apply(this);
+        int d = Check.dim("squeeze", dim, dim());
+        if (shape[d] != 1) return new Reshape(shape, "Squeeze").apply(this);
+        int[] out = new int[dim() - 1];
+        for (int i = 0, j = 0; i < dim(); i++) if (i != d) out[j++] = shape[i];
+        return new Reshape(out, "Squeeze").apply(this);
+    }
+
+    /** Inserts a dim of size 1 at {@code dim} (in [-dim()-1, dim()]). */
+    public Tensor unsqueeze(int dim) {
+        int d = Check.dim("unsqueeze", dim, dim() + 1);
+        int[] out = new int[dim() + 1];
+        for (int i = 0, j = 0; i < out.length; i++) out[i] = i == d ? 1 : shape[j++];
+        return new Reshape(out, "Unsqueeze").apply(this);
+    }
+
+    /** Swaps two dims (a copy). */
+    public Tensor transpose(int dim0, int dim1) {
+        int a = Check.dim("transpose", dim0, dim()), b = Check.dim("transpose", dim1, dim());
+        int[] perm = new int[dim()];
+        for (int i = 0; i < perm.length; i++) perm[i] = i == a ? b : i == b ? a : i;
+        return new Permute(perm, "Transpose").apply(this);
+    }
+
+    /** Transpose of a matrix (0-D and 1-D tensors are returned as they are). */
+    public Tensor t() {
+        Check.argument(dim() <= 2, "t: expects a tensor with <= 2 dimensions, but got %d; use transpose(d0, d1)", dim());
+        return dim() < 2 ? new Reshape(shape, "T").apply(this) : new Permute(new int[] {1, 0}, "T").apply(this);
+    }
+
+    /** Reorders dims: output dim i is input dim {@code dims[i]} (a copy). */
+    public Tensor permute(int... dims) {
+        Check.argument(dims.length == dim(), "permute: number of dims don't match; the tensor has %d dims but %d were "
+                + "given (%s)", dim(), dims.length, Arrays.toString(dims));
+        int[] perm = new int[dims.length];
+        boolean[] seen = new boolean[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            perm[i] = Check.dim("permute", dims[i], dim());
+            Check.argument(!seen[perm[i]], "permute: dim %d appears more than once in %s", perm[i], Arrays.toString(dims));
+            seen[perm[i]] = true;
+        }
+        return new Permute(perm, "Permute").apply(this);
+    }
+
+    /** Broadcasts size-1 (or missing leading) dims to {@code shape}; -1 keeps a size. A copy. */
+    public Tensor expand(int... shape) {
+        return new Expand(shape.clone()).apply(this);
+    }
+
+    public Tensor expandAs(Tensor other) {
+        return expand(other.shape);
+    }
+
+    public Tensor broadcastTo(int... shape) {
+        return expand(shape);
+    }
+
+    /** {@code length} elements along {@code dim} from {@code start} (a copy). */
+    public Tensor narrow(int dim, int start, int length) {
+        int d = Check.dim("narrow", dim, dim());
+        int s = start < 0 ? start + shape[d] : start;
+        Check.argument(s >= 0 && length >= 0 && s + length <= shape[d], "narrow: start (%d) + length (%d) exceeds "
+                + "dimension size (%d) of dim %d", start, length, shape[d], d);
+        return new Slice(d, s, length, 1).apply(this);
+    }
+
+    /** Python's {@code x[..., start:end:step, ...]} along {@code dim}; negative and out-of-range bounds clip. */
+    public Tensor slice(int dim, int start, int end, int step) {
+        int d = Check.dim("slice", dim, dim());
+        Check.argument(step > 0, "slice: step must be positive; got %d", step);
+        int n = shape[d];
+        int s = Math.min(Math.max(start < 0 ? start + n : start, 0), n);
+        int e = Math.min(Math.max(end < 0 ? end + n : end, s), n);
+        return new Slice(d, s, (e - s + step - 1) / step, step).apply(this);
+    }
+
+    public Tensor slice(int dim, int start, int end) {
+        return slice(dim, start, end, 1);
+    }
+
+    /** The slice at {@code index} along {@code dim}, with that dim removed. */
+    public Tensor select(int dim, int index) {
+        int d = Check.dim("select", dim, dim());
+        int i = index < 0 ? index + shape[d] : index;
+        if (i < 0 || i >= shape[d]) {
+            throw new IndexOutOfBoundsException(String.format("select: index %d is out of bounds for dim %d with size %d",
+                    index, d, shape[d]));
+        }
+        return narrow(d, i, 1).squeeze(d);
+    }
+
+    /** Concatenates along an existing dim; dtypes are promoted. */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return new Cat(dim).apply(tensors.toArray(new Tensor[0]));
+    }
+
+    public static Tensor cat(int dim, Tensor... tensors) {
+        return new Cat(dim).apply(tensors);
+    }
+
+    /** Joins equally shaped tensors along a new dim. */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        Check.argument(!tensors.isEmpty(), "stack: expected a non-empty list of tensors");
+        int d = Check.dim("stack", dim, tensors.get(0).dim() + 1);
+        for (int i = 1; i < tensors.size(); i++) {
+            Check.argument(Arrays.equals(tensors.get(i).shape, tensors.get(0).shape), "stack: expects each tensor to be "
+                    + "equal size, but got %s at entry 0 and %s at entry %d", Check.shape(tensors.get(0).shape),
+                    Check.shape(tensors.get(i).shape), i);
+        }
+        return cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d);
+    }
+
+    public static Tensor stack(int dim, Tensor... tensors) {
+        return stack(List.of(tensors), dim);
+    }
+
+    // --- indexing ---
+
+    /** {@code out[i][j] = this[i][index[i][j]]} for dim 1 (likewise for other dims); index is int64. */
+    public Tensor gather(int dim, Tensor index) {
+        return new Gather(dim, index).apply(this);
+    }
+
+    /** A copy with {@code src[i][j]} added at {@code [i][index[i][j]]} for dim 1 (likewise for other dims). */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return new ScatterAdd(dim, index).apply(this, src);
+    }
+
+    /** The slices at the int64 {@code index} positions along {@code dim}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return new IndexSelect(dim, index).apply(this);
+    }
+
+    /** {@code value} where the bool {@code mask} (broadcast to this shape) is true. */
+    public Tensor maskedFill(Tensor mask, double value) {
+        return new MaskedFill(mask, value).apply(this);
+    }
+
+    /** One-hot encoding of int64 class indices: a new last dim of size {@code numClasses} (-1: infer). */
+    public Tensor oneHot(int numClasses) {
+        return Discrete.oneHot(this, numClasses);
+    }
+
+    // --- in place (no graph; versions bumped) ---
+
+    public Tensor addi(Tensor other) {
+        return InPlace.binary(this, "addi", Binary.ADD, other);
+    }
+
+    /** {@code this += alpha * other}, the optimizer update. */
+    public Tensor addi(Tensor other, double alpha) {
+        try (var g = GradMode.noGrad()) {
+            return InPlace.binary(this, "addi", Binary.ADD, alpha == 1 ? other : other.mul(alpha));
+        }
+    }
+
+    public Tensor addi(double value) {
+        return addi(scalar(value));
+    }
+
+    public Tensor subi(Tensor other) {
+        return InPlace.binary(this, "subi", Binary.SUB, other);
+    }
+
+    public Tensor subi(double value) {
+        return subi(scalar(value));
+    }
+
+    public Tensor muli(Tensor other) {
+        return InPlace.binary(this, "muli", Binary.MUL, other);
+    }
+
+    public Tensor muli(double value) {
+        return muli(scalar(value));
+    }
+
+    public Tensor divi(Tensor other) {
+        return InPlace.binary(this, "divi", Binary.DIV, other);
+    }
+
+    public Tensor divi(double value) {
+        return divi(scalar(value));
+    }
+
+    public Tensor fill(double value) {
+        return InPlace.fill(this, "fill", value);
+    }
+
+    public Tensor zeroi() {
+        return InPlace.fill(this, "zeroi", 0);
+    }
+
+    /** Copies {@code src} (broadcast, converted) into this tensor's storage: PyTorch's {@code copy_}. */
+    public Tensor copyFrom(Tensor src) {
+        return InPlace.copy(this, src);
+    }
+
+    // --- autograd ---
+
+    /** Marks this leaf for gradient accumulation (floating point only); returns this, for chaining. */
+    public Tensor requiresGrad(boolean requiresGrad) {
+        Check.argument(isLeaf(), "requiresGrad: you can only change requires_grad flags of leaf variables; use "
+                + "detach().requiresGrad(true) for a new leaf");
+        Check.argument(!requiresGrad || dtype.isFloatingPoint(), "requiresGrad: only Tensors of floating point dtype can "
+                + "require gradients; this one is %s (convert with toFloat())", dtype);
+        this.requiresGrad = requiresGrad;
+        return this;
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** True for tensors the user created (and for results of ops that needed no gradient). */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The accumulated gradient; null until a backward pass reaches this leaf (or after zeroGrad). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Replaces the gradient (null clears it, as PyTorch's {@code p.grad = None}). */
+    public void setGrad(Tensor grad) {
+        Check.argument(grad == null || Arrays.equals(grad.shape, shape) && grad.dtype == dtype, "setGrad: assigned grad "
+                + "has %s %s but the tensor is %s %s", grad == null ? null : grad.dtype,
+                grad == null ? null : Check.shape(grad.shape), dtype, Check.shape(shape));
+        this.grad = grad;
+    }
+
+    /** Clears the gradient (PyTorch 2's default {@code zero_grad(set_to_none=True)}). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The op that produced this tensor, printed like PyTorch's grad_fn ({@code <MulBackward>}); null for leaves. */
+    public Op gradFn() {
+        return gradFn;
+    }
+
+    /** Keeps this non-leaf's gradient in {@link #grad()} during backward. */
+    public Tensor retainGrad() {
+        if (gradFn != null) gradFn.retainedOutput = this;
+        return this;
+    }
+
+    public boolean retainsGrad() {
+        return gradFn != null && gradFn.retainedOutput == this;
+    }
+
+    /** The same storage, cut from the graph: no gradient flows back through it. */
+    public Tensor detach() {
+        return new Tensor(storage, shape);
+    }
+
+    /** Back-propagates from this one-element tensor into every leaf that requires grad. */
+    public void backward() {
+        if (numel() != 1) {
+            throw new IllegalStateException("grad can be implicitly created only for scalar outputs; this tensor has shape "
+                    + Check.shape(shape) + ". Reduce it first (sum() or mean()), or pass a gradient: backward(gradient)");
+        }
+        backward(onesLike(this), false);
+    }
+
+    /** Back-propagates with {@code gradient} as d(loss)/d(this), for non-scalar outputs. */
+    public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
+    /** As {@link #backward(Tensor)}; {@code retainGraph} keeps saved tensors for another backward. */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        Autograd.backward(this, gradient, retainGraph);
+    }
+
+    /** Turns recording off until the returned scope closes: {@code try (var g = Tensor.noGrad()) { ... }}. */
+    public static GradMode noGrad() {
+        return GradMode.noGrad();
+    }
+
+    /** Turns recording back on inside a {@link #noGrad()} scope. */
+    public static GradMode enableGrad() {
+        return GradMode.enableGrad();
+    }
+
+    public static boolean isGradEnabled() {
+        return GradMode.isEnabled();
+    }
+
+    // --- printing ---
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+
+    // --- engine internals ---
+
+    Object data() {
+        return storage.data;
+    }
+
+    long[] longData() {
+        return (long[]) storage.data;
+    }
+
+    int version() {
+        return storage.version;
+    }
+
+    void bumpVersion() {
+        storage.version++;
+    }
+
+    void setGradFn(Op op) {
+        gradFn = op;
+        requiresGrad = true;
+    }
+
+    /** A new Tensor object over the same storage and shape (so a graph node never rewires an input). */
+    Tensor alias() {
+        return new Tensor(storage, shape);
+    }
+
+    /** A tensor over this storage with another shape of the same size. */
+    Tensor share(int[] newShape) {
+        return new Tensor(storage, newShape);
+    }
+
+    /** A 0-D tensor for a scalar operand: this tensor's dtype, or float32 when an integer tensor meets a fraction. */
+    private Tensor scalar(double value) {
+        DType t = dtype.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? dtype : DType.FLOAT32;
+        return full(value, t == DType.BOOL ? DType.INT64 : t);
+    }
+
+    private int[] inferShape(int[] requested) {
+        int[] out = requested.clone();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == -1) {
+                Check.argument(infer < 0, "reshape: only one dimension can be inferred (-1); got %s", Arrays.toString(out));
+                infer = i;
+            } else {
+                Check.argument(out[i] >= 0, "reshape: invalid shape dimension %d in %s", out[i], Arrays.toString(out));
+                known *= out[i];
+            }
+        }
+        int n = numel();
+        if (infer >= 0 && known > 0 && n % known == 0) out[infer] = (int) (n / known);
+        Check.argument(Shapes.numel(out) == n && (infer < 0 || known > 0), "reshape: shape '%s' is invalid for input of "
+                + "size %d (shape %s)", Arrays.toString(requested), n, Check.shape(shape));
+        return out;
+    }
+}

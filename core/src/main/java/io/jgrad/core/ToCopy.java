@@ -1,0 +1,27 @@
+package io.jgrad.core;
+
+/** A copy, possibly in another dtype (clone, to, toFloat, ...); the engine casts the gradient back. */
+final class ToCopy extends Op {
+    private final DType type;
+    private final String name;
+
+    ToCopy(DType type, String name) {
+        this.type = type;
+        this.name = name;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        return new Tensor(type.convert(in[0].data()), in[0].shape());
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        return new Tensor[] {g};
+    }
+
+    @Override
+    public String name() {
+        return name + "Backward";
+    }
+}

@@ -1,0 +1,31 @@
+package io.jgrad.core;
+
+import io.jgrad.core.kernel.Elementwise;
+
+/** {@code cond ? a : b} with broadcasting; each branch's gradient is the incoming one where it was chosen. */
+final class Where extends Op {
+    private final Tensor cond;
+
+    Where(Tensor cond) {
+        this.cond = cond;
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Check.argument(cond.dtype() == DType.BOOL, "where: condition must be a bool tensor but got %s; build it with a "
+                + "comparison such as x.gt(0), or convert with toBool()", cond.dtype());
+        Tensor[] p = Ops.promote(in[0], in[1]);
+        int[] shape = Ops.broadcast("where", Ops.broadcast("where", cond.shape(), p[0].shape()), p[1].shape());
+        return new Tensor(Elementwise.where((boolean[]) cond.data(), cond.shape(), p[0].data(), p[0].shape(),
+                p[1].data(), p[1].shape(), shape), shape);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor zero = Tensor.zeros(g.dtype());
+        return new Tensor[] {
+            needsInputGrad(0) ? Tensor.where(cond, g, zero) : null,
+            needsInputGrad(1) ? Tensor.where(cond, zero, g) : null
+        };
+    }
+}

@@ -1,0 +1,226 @@
+package io.jgrad.core.kernel;
+
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * Element-wise kernels with PyTorch broadcasting. Both operands of a binary kernel share one array
+ * type (the caller promotes first); the output has that type too, except for comparisons.
+ */
+public final class Elementwise {
+    private Elementwise() {}
+
+    /** Binary arithmetic. The four hot ones have hand-written loops the JIT vectorises. */
+    public enum Binary {
+        ADD((x, y) -> x + y, Long::sum),
+        SUB((x, y) -> x - y, (x, y) -> x - y),
+        MUL((x, y) -> x * y, (x, y) -> x * y),
+        DIV((x, y) -> x / y, null),
+        POW(Math::pow, (x, y) -> (long) Math.pow(x, y)),
+        MAX(Elementwise::maxNan, Math::max),
+        MIN(Elementwise::minNan, Math::min);
+
+        final DoubleBinaryOperator f;
+        final LongBinaryOperator l;
+
+        Binary(DoubleBinaryOperator f, LongBinaryOperator l) {
+            this.f = f;
+            this.l = l;
+        }
+    }
+
+    /** Comparisons; NaN compares unequal to everything, as in IEEE 754 and PyTorch. */
+    public enum Compare { EQ, NE, GT, GE, LT, LE }
+
+    /** PyTorch's maximum/minimum propagate NaN; Math.max does too but treats -0.0 < 0.0, as PyTorch does. */
+    private static double maxNan(double x, double y) {
+        return Math.max(x, y);
+    }
+
+    private static double minNan(double x, double y) {
+        return Math.min(x, y);
+    }
+
+    public static Object binary(Binary op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape) {
+        int n = Shapes.numel(outShape);
+        Object out = Buffers.allocLike(a, n);
+        if (Arrays.equals(aShape, outShape) && Arrays.equals(bShape, outShape)) {
+            row(op, a, 0, 1, b, 0, 1, out, 0, n);
+            return out;
+        }
+        int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
+        Rows.forEach(outShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, out, oo, len));
+        return out;
+    }
+
+    private static void row(Binary op, Object a, int ao, int as, Object b, int bo, int bs, Object o, int oo, int n) {
+        if (a instanceof float[] fa) {
+            if (!fastFloat(op, fa, ao, as, (float[]) b, bo, bs, (float[]) o, oo, n)) {
+                float[] fb = (float[]) b, fo = (float[]) o;
+                for (int i = 0; i < n; i++) fo[oo + i] = (float) op.f.applyAsDouble(fa[ao + i * as], fb[bo + i * bs]);
+            }
+        } else if (a instanceof double[] da) {
+            if (!fastDouble(op, da, ao, as, (double[]) b, bo, bs, (double[]) o, oo, n)) {
+                double[] db = (double[]) b, dout = (double[]) o;
+                for (int i = 0; i < n; i++) dout[oo + i] = op.f.applyAsDouble(da[ao + i * as], db[bo + i * bs]);
+            }
+        } else {
+            long[] la = (long[]) a, lb = (long[]) b, lo = (long[]) o;
+            for (int i = 0; i < n; i++) lo[oo + i] = op.l.applyAsLong(la[ao + i * as], lb[bo + i * bs]);
+        }
+    }
+
+    private static boolean fastFloat(Binary op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; }
+                case DIV -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; }
+                default -> { return false; }
+            }
+            return true;
+        }
+        if (as == 1 && bs == 0) {
+            float y = b[bo];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + y; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - y; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * y; }
+                case DIV -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / y; }
+                default -> { return false; }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean fastDouble(Binary op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i]; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i]; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i]; }
+                case DIV -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i]; }
+                default -> { return false; }
+            }
+            return true;
+        }
+        if (as == 1 && bs == 0) {
+            double y = b[bo];
+            switch (op) {
+                case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] + y; }
+                case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] - y; }
+                case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] * y; }
+                case DIV -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i] / y; }
+                default -> { return false; }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * In-place {@code a = a op b} where {@code b} broadcasts to {@code a}'s shape; both of one type.
+     * Used by the in-place tensor methods and by gradient accumulation.
+     */
+    public static void binaryInPlace(Binary op, Object a, int[] aShape, Object b, int[] bShape) {
+        if (Arrays.equals(aShape, bShape)) {
+            row(op, a, 0, 1, b, 0, 1, a, 0, Buffers.length(a));
+            return;
+        }
+        int[] as = Shapes.strides(aShape), bs = Shapes.broadcastStrides(bShape, aShape);
+        Rows.forEach(aShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, a, oo, len));
+    }
+
+    public static boolean[] compare(Compare op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape) {
+        boolean[] out = new boolean[Shapes.numel(outShape)];
+        int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
+        Rows.forEach(outShape, as, bs, (ao, ast, bo, bst, oo, n) -> {
+            for (int i = 0; i < n; i++) {
+                double x = Buffers.get(a, ao + i * ast), y = Buffers.get(b, bo + i * bst);
+                out[oo + i] = switch (op) {
+                    case EQ -> x == y;
+                    case NE -> x != y;
+                    case GT -> x > y;
+                    case GE -> x >= y;
+                    case LT -> x < y;
+                    case LE -> x <= y;
+                };
+            }
+        });
+        return out;
+    }
+
+    /** {@code f} applied to every element of a float or double array, into a new array of its type. */
+    public static Object map(Object a, DoubleUnaryOperator f) {
+        if (a instanceof float[] fa) {
+            float[] o = new float[fa.length];
+            for (int i = 0; i < o.length; i++) o[i] = (float) f.applyAsDouble(fa[i]);
+            return o;
+        }
+        double[] da = (double[]) a, o = new double[da.length];
+        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(da[i]);
+        return o;
+    }
+
+    /** {@code f(a[i], b[i])} for two same-shaped float or double arrays; backward formulas use it. */
+    public static Object zip(Object a, Object b, DoubleBinaryOperator f) {
+        if (a instanceof float[] fa) {
+            float[] fb = (float[]) b, o = new float[fa.length];
+            for (int i = 0; i < o.length; i++) o[i] = (float) f.applyAsDouble(fa[i], fb[i]);
+            return o;
+        }
+        double[] da = (double[]) a, db = (double[]) b, o = new double[da.length];
+        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(da[i], db[i]);
+        return o;
+    }
+
+    public static Object relu(Object a) {
+        if (a instanceof float[] fa) {
+            float[] o = new float[fa.length];
+            for (int i = 0; i < o.length; i++) o[i] = fa[i] > 0 ? fa[i] : 0f;
+            return o;
+        }
+        double[] da = (double[]) a, o = new double[da.length];
+        for (int i = 0; i < o.length; i++) o[i] = da[i] > 0 ? da[i] : 0.0;
+        return o;
+    }
+
+    /** {@code grad} where {@code out > 0}, else 0: ReLU's backward in one pass. */
+    public static Object reluBackward(Object grad, Object out) {
+        if (grad instanceof float[] g) {
+            float[] y = (float[]) out, o = new float[g.length];
+            for (int i = 0; i < o.length; i++) o[i] = y[i] > 0 ? g[i] : 0f;
+            return o;
+        }
+        double[] g = (double[]) grad, y = (double[]) out, o = new double[g.length];
+        for (int i = 0; i < o.length; i++) o[i] = y[i] > 0 ? g[i] : 0.0;
+        return o;
+    }
+
+    /** {@code cond ? a : b} with all three broadcast to {@code outShape}; a and b of one type. */
+    public static Object where(boolean[] cond, int[] cShape, Object a, int[] aShape, Object b, int[] bShape, int[] outShape) {
+        int n = Shapes.numel(outShape);
+        Object out = Buffers.allocLike(a, n);
+        int[] cs = Shapes.broadcastStrides(cShape, outShape);
+        int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
+        int[] os = Shapes.strides(outShape);
+        int[] idx = new int[outShape.length];
+        for (int i = 0; i < n; i++) {
+            int c = 0, ai = 0, bi = 0, rem = i;
+            for (int d = 0; d < outShape.length; d++) {
+                idx[d] = rem / os[d];
+                rem -= idx[d] * os[d];
+                c += idx[d] * cs[d];
+                ai += idx[d] * as[d];
+                bi += idx[d] * bs[d];
+            }
+            if (cond[c]) Buffers.copyElement(a, ai, out, i);
+            else Buffers.copyElement(b, bi, out, i);
+        }
+        return out;
+    }
+}

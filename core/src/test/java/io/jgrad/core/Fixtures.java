@@ -1,0 +1,69 @@
+package io.jgrad.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads golden cases that a PyTorch script wrote as JSON (see src/test/python). Shared with the other
+ * modules' tests through the core test-jar.
+ */
+public final class Fixtures {
+    private Fixtures() {}
+
+    /** The "cases" array of a fixture file on the test class path, e.g. "/fixtures/core_ops.json". */
+    public static List<JsonNode> cases(String resource) {
+        try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing fixture " + resource + "; run the generator script");
+            List<JsonNode> out = new ArrayList<>();
+            new ObjectMapper().readTree(in).get("cases").forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A tensor from {"dtype", "shape", "data"[, "requires_grad"]}. NaN and infinities arrive as JSON NaN/Infinity. */
+    public static Tensor tensor(JsonNode node) {
+        int[] shape = new int[node.get("shape").size()];
+        for (int i = 0; i < shape.length; i++) shape[i] = node.get("shape").get(i).asInt();
+        JsonNode data = node.get("data");
+        int n = data.size();
+        Object array = switch (node.get("dtype").asText()) {
+            case "float32" -> {
+                float[] a = new float[n];
+                for (int i = 0; i < n; i++) a[i] = (float) data.get(i).asDouble();
+                yield a;
+            }
+            case "float64" -> {
+                double[] a = new double[n];
+                for (int i = 0; i < n; i++) a[i] = data.get(i).asDouble();
+                yield a;
+            }
+            case "int64" -> {
+                long[] a = new long[n];
+                for (int i = 0; i < n; i++) a[i] = data.get(i).asLong();
+                yield a;
+            }
+            case "bool" -> {
+                boolean[] a = new boolean[n];
+                for (int i = 0; i < n; i++) a[i] = data.get(i).asBoolean();
+                yield a;
+            }
+            default -> throw new IllegalArgumentException("unknown dtype " + node.get("dtype"));
+        };
+        Tensor t = Tensor.fromArray(array, shape);
+        if (node.has("requires_grad") && node.get("requires_grad").asBoolean()) t.requiresGrad(true);
+        return t;
+    }
+
+    public static Tensor[] inputs(JsonNode c) {
+        Tensor[] in = new Tensor[c.get("inputs").size()];
+        for (int i = 0; i < in.length; i++) in[i] = tensor(c.get("inputs").get(i));
+        return in;
+    }
+}

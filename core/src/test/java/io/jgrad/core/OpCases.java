@@ -1,0 +1,116 @@
+package io.jgrad.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The jgrad side of every case in gen_core_fixtures.py, by the same name: the table that both the
+ * PyTorch comparison and the gradcheck run over. Adding an op means adding a row here and there.
+ */
+final class OpCases {
+    private OpCases() {}
+
+    static final Map<String, Function<Tensor[], Tensor>> CASES = new LinkedHashMap<>();
+
+    /** Cases gradcheck skips: non-differentiable points (ties) or too large for an O(n·m) Jacobian. */
+    static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large");
+
+    private static void add(String name, Function<Tensor[], Tensor> f) {
+        CASES.put(name, f);
+    }
+
+    static {
+        add("add", x -> x[0].add(x[1]));
+        add("add_broadcast", x -> x[0].add(x[1]));
+        add("add_broadcast_both", x -> x[0].add(x[1]));
+        add("add_scalar", x -> x[0].add(2.5));
+        add("add_alpha", x -> x[0].add(x[1], 0.5));
+        add("add_promote", x -> x[0].add(x[1]));
+        add("sub", x -> x[0].sub(x[1]));
+        add("sub_scalar", x -> x[0].sub(1.5));
+        add("mul", x -> x[0].mul(x[1]));
+        add("mul_scalar", x -> x[0].mul(3.0));
+        add("div", x -> x[0].div(x[1]));
+        add("div_scalar", x -> x[0].div(4.0));
+        add("neg", x -> x[0].neg());
+        add("exp", x -> x[0].exp());
+        add("log", x -> x[0].log());
+        add("log1p", x -> x[0].log1p());
+        add("sqrt", x -> x[0].sqrt());
+        add("abs", x -> x[0].abs());
+        add("tanh", x -> x[0].tanh());
+        add("sigmoid", x -> x[0].sigmoid());
+        add("relu", x -> x[0].relu());
+        add("pow_scalar", x -> x[0].pow(3));
+        add("pow_fraction", x -> x[0].pow(2.5));
+        add("pow_tensor", x -> x[0].pow(x[1]));
+        add("clamp", x -> x[0].clamp(-0.5, 0.5));
+        add("clamp_min", x -> x[0].clampMin(0.1));
+        add("maximum", x -> x[0].maximum(x[1]));
+        add("minimum", x -> x[0].minimum(x[1]));
+        add("where", x -> Tensor.where(x[0].gt(0.0), x[1], x[2]));
+        add("matmul_2d", x -> x[0].matmul(x[1]));
+        add("matmul_matvec", x -> x[0].matmul(x[1]));
+        add("matmul_vecmat", x -> x[0].matmul(x[1]));
+        add("matmul_dot", x -> x[0].matmul(x[1]));
+        add("matmul_batched", x -> x[0].matmul(x[1]));
+        add("matmul_batched_2d", x -> x[0].matmul(x[1]));
+        add("matmul_2d_batched", x -> x[0].matmul(x[1]));
+        add("matmul_large", x -> x[0].matmul(x[1]));
+        add("sum_all", x -> x[0].sum());
+        add("sum_dim", x -> x[0].sum(1));
+        add("sum_dims_keepdim", x -> x[0].sum(new int[] {0, 2}, true));
+        add("mean_all", x -> x[0].mean());
+        add("mean_dim_keepdim", x -> x[0].mean(-1, true));
+        add("amax_dim", x -> x[0].amax(1));
+        add("amin_dims", x -> x[0].amin(0, 2));
+        add("amax_ties", x -> x[0].amax(1));
+        add("logsumexp_dim", x -> x[0].logsumexp(1));
+        add("logsumexp_keepdim", x -> x[0].logsumexp(0, true));
+        add("logsumexp_large", x -> x[0].logsumexp(1));
+        add("softmax_dim1", x -> x[0].softmax(1));
+        add("softmax_dim0", x -> x[0].softmax(0));
+        add("log_softmax_dim1", x -> x[0].logSoftmax(1));
+        add("log_softmax_3d", x -> x[0].logSoftmax(1));
+        add("log_softmax_large", x -> x[0].logSoftmax(1));
+        add("reshape", x -> x[0].reshape(3, 8));
+        add("view_infer", x -> x[0].view(-1, 4));
+        add("flatten", x -> x[0].flatten());
+        add("flatten_range", x -> x[0].flatten(1, 2));
+        add("transpose", x -> x[0].transpose(0, 2));
+        add("t", x -> x[0].t());
+        add("permute", x -> x[0].permute(2, 0, 1));
+        add("expand", x -> x[0].expand(3, 4));
+        add("expand_new_dim", x -> x[0].expand(2, 3));
+        add("squeeze", x -> x[0].squeeze());
+        add("squeeze_dim", x -> x[0].squeeze(1));
+        add("unsqueeze", x -> x[0].unsqueeze(1));
+        add("narrow", x -> x[0].narrow(1, 1, 3));
+        add("slice_step", x -> x[0].slice(1, 0, 5, 2));
+        add("select", x -> x[0].select(0, 1));
+        add("cat_dim0", x -> Tensor.cat(0, x[0], x[1]));
+        add("cat_dim1", x -> Tensor.cat(1, x[0], x[1]));
+        add("stack", x -> Tensor.stack(1, x[0], x[1]));
+        add("gather_dim1", x -> x[0].gather(1, x[1]));
+        add("gather_dim0", x -> x[0].gather(0, x[1]));
+        add("scatter_add", x -> x[0].scatterAdd(1, x[1], x[2]));
+        add("index_select", x -> x[0].indexSelect(0, x[1]));
+        add("masked_fill", x -> x[1].maskedFill(x[0].gt(0.0), -1.0));
+        add("mlp_nll", OpCases::mlpNll);
+        add("add_broadcast_f32", x -> x[0].add(x[1]));
+        add("matmul_2d_f32", x -> x[0].matmul(x[1]));
+        add("matmul_large_f32", x -> x[0].matmul(x[1]));
+        add("sum_dim_f32", x -> x[0].sum(0));
+        add("sigmoid_f32", x -> x[0].sigmoid());
+        add("log_softmax_f32", x -> x[0].logSoftmax(1));
+        add("mlp_nll_f32", OpCases::mlpNll);
+    }
+
+    /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */
+    static Tensor mlpNll(Tensor[] x) {
+        Tensor logits = x[0].matmul(x[1]).add(x[2]).relu().matmul(x[3]).add(x[4]);
+        return logits.logSoftmax(1).gather(1, x[5].unsqueeze(1)).mean().neg();
+    }
+}

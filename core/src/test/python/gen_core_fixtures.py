@@ -1,0 +1,174 @@
+"""Golden values for jgrad's core ops, computed by real PyTorch.
+
+Run with Debian's PyTorch:  /usr/bin/python3 core/src/test/python/gen_core_fixtures.py
+It writes core/src/test/resources/fixtures/core_ops.json, which CoreFixtureTest reads (CI never needs
+Python). Each case: inputs, the output, a random upstream gradient, and the inputs' gradients of
+sum(output * upstream). The Java twin of every expression lives in OpCases.java under the same name.
+"""
+import json
+import os
+
+import torch
+
+torch.manual_seed(1234)
+F64, F32, I64 = torch.float64, torch.float32, torch.int64
+
+
+def rnd(*shape, dtype=F64, low=-2.0, high=2.0, away=0.0):
+    """Uniform in [low, high), optionally kept `away` from 0 where derivatives are not smooth."""
+    x = torch.rand(*shape, dtype=F64) * (high - low) + low
+    if away:
+        x = torch.where(x.abs() < away, torch.sign(x + 1e-12) * away + x, x)
+    return x.to(dtype)
+
+
+def pos(*shape, dtype=F64):
+    return rnd(*shape, dtype=dtype, low=0.5, high=2.0)
+
+
+def idx(values):
+    return torch.tensor(values, dtype=I64)
+
+
+def const(values, dtype=F64):
+    return torch.tensor(values, dtype=dtype)
+
+
+CASES = [
+    # name, function, inputs; integer/bool inputs and those named in `fixed` never require grad
+    ("add", lambda a, b: a + b, [rnd(2, 3), rnd(2, 3)]),
+    ("add_broadcast", lambda a, b: a + b, [rnd(2, 3), rnd(3)]),
+    ("add_broadcast_both", lambda a, b: a + b, [rnd(4, 1, 3), rnd(2, 1)]),
+    ("add_scalar", lambda a: a + 2.5, [rnd(2, 3)]),
+    ("add_alpha", lambda a, b: torch.add(a, b, alpha=0.5), [rnd(2, 3), rnd(3)]),
+    ("add_promote", lambda a, b: a + b, [rnd(2, 3, dtype=F32), rnd(3)]),
+    ("sub", lambda a, b: a - b, [rnd(2, 3), rnd(1, 3)]),
+    ("sub_scalar", lambda a: a - 1.5, [rnd(2, 3)]),
+    ("mul", lambda a, b: a * b, [rnd(2, 3), rnd(2, 1)]),
+    ("mul_scalar", lambda a: a * 3.0, [rnd(2, 3)]),
+    ("div", lambda a, b: a / b, [rnd(2, 3), pos(3)]),
+    ("div_scalar", lambda a: a / 4.0, [rnd(2, 3)]),
+    ("neg", lambda a: -a, [rnd(2, 3)]),
+    ("exp", torch.exp, [rnd(2, 3)]),
+    ("log", torch.log, [pos(2, 3)]),
+    ("log1p", torch.log1p, [rnd(2, 3, low=-0.5, high=2.0)]),
+    ("sqrt", torch.sqrt, [pos(2, 3)]),
+    ("abs", torch.abs, [rnd(2, 3, away=0.1)]),
+    ("tanh", torch.tanh, [rnd(2, 3)]),
+    ("sigmoid", torch.sigmoid, [rnd(2, 3, low=-6, high=6)]),
+    ("relu", torch.relu, [rnd(2, 3, away=0.1)]),
+    ("pow_scalar", lambda a: a.pow(3), [rnd(2, 3)]),
+    ("pow_fraction", lambda a: a.pow(2.5), [pos(2, 3)]),
+    ("pow_tensor", lambda a, b: a.pow(b), [pos(2, 3), rnd(3)]),
+    ("clamp", lambda a: a.clamp(-0.5, 0.5), [rnd(3, 4, away=0.05)]),
+    ("clamp_min", lambda a: a.clamp(min=0.1), [rnd(3, 4, away=0.15)]),
+    ("maximum", torch.maximum, [rnd(2, 3), rnd(3)]),
+    ("minimum", torch.minimum, [rnd(2, 3), rnd(3)]),
+    ("where", lambda c, a, b: torch.where(c > 0, a, b), [rnd(2, 3), rnd(2, 3), rnd(3)], {0}),
+    ("matmul_2d", torch.matmul, [rnd(3, 4), rnd(4, 5)]),
+    ("matmul_matvec", torch.matmul, [rnd(3, 4), rnd(4)]),
+    ("matmul_vecmat", torch.matmul, [rnd(4), rnd(4, 5)]),
+    ("matmul_dot", torch.matmul, [rnd(4), rnd(4)]),
+    ("matmul_batched", torch.matmul, [rnd(2, 3, 4), rnd(2, 4, 5)]),
+    ("matmul_batched_2d", torch.matmul, [rnd(2, 3, 4), rnd(4, 5)]),
+    ("matmul_2d_batched", torch.matmul, [rnd(3, 4), rnd(2, 4, 5)]),
+    ("matmul_large", torch.matmul, [rnd(48, 96), rnd(96, 40)]),
+    ("sum_all", lambda a: a.sum(), [rnd(2, 3, 4)]),
+    ("sum_dim", lambda a: a.sum(1), [rnd(2, 3, 4)]),
+    ("sum_dims_keepdim", lambda a: a.sum((0, 2), keepdim=True), [rnd(2, 3, 4)]),
+    ("mean_all", lambda a: a.mean(), [rnd(2, 3, 4)]),
+    ("mean_dim_keepdim", lambda a: a.mean(-1, keepdim=True), [rnd(2, 3, 4)]),
+    ("amax_dim", lambda a: a.amax(1), [rnd(3, 5)]),
+    ("amin_dims", lambda a: a.amin((0, 2)), [rnd(2, 3, 4)]),
+    ("amax_ties", lambda a: a.amax(1), [const([[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])]),
+    ("logsumexp_dim", lambda a: a.logsumexp(1), [rnd(3, 5)]),
+    ("logsumexp_keepdim", lambda a: a.logsumexp(0, keepdim=True), [rnd(3, 5)]),
+    ("logsumexp_large", lambda a: a.logsumexp(1), [const([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]])]),
+    ("softmax_dim1", lambda a: a.softmax(1), [rnd(3, 5)]),
+    ("softmax_dim0", lambda a: a.softmax(0), [rnd(3, 5)]),
+    ("log_softmax_dim1", lambda a: a.log_softmax(1), [rnd(3, 5)]),
+    ("log_softmax_3d", lambda a: a.log_softmax(1), [rnd(2, 3, 4)]),
+    ("log_softmax_large", lambda a: a.log_softmax(1), [const([[1000.0, 0.0, -1000.0], [500.0, 501.0, 502.0]])]),
+    ("reshape", lambda a: a.reshape(3, 8), [rnd(2, 3, 4)]),
+    ("view_infer", lambda a: a.view(-1, 4), [rnd(2, 3, 4)]),
+    ("flatten", lambda a: a.flatten(), [rnd(2, 3, 4)]),
+    ("flatten_range", lambda a: a.flatten(1, 2), [rnd(2, 3, 4)]),
+    ("transpose", lambda a: a.transpose(0, 2), [rnd(2, 3, 4)]),
+    ("t", lambda a: a.t(), [rnd(3, 4)]),
+    ("permute", lambda a: a.permute(2, 0, 1), [rnd(2, 3, 4)]),
+    ("expand", lambda a: a.expand(3, 4), [rnd(3, 1)]),
+    ("expand_new_dim", lambda a: a.expand(2, 3), [rnd(3)]),
+    ("squeeze", lambda a: a.squeeze(), [rnd(2, 1, 3)]),
+    ("squeeze_dim", lambda a: a.squeeze(1), [rnd(2, 1, 3)]),
+    ("unsqueeze", lambda a: a.unsqueeze(1), [rnd(2, 3)]),
+    ("narrow", lambda a: a.narrow(1, 1, 3), [rnd(4, 5)]),
+    ("slice_step", lambda a: a[:, 0:5:2], [rnd(4, 5)]),
+    ("select", lambda a: a[1], [rnd(3, 4)]),
+    ("cat_dim0", lambda a, b: torch.cat([a, b], 0), [rnd(2, 3), rnd(1, 3)]),
+    ("cat_dim1", lambda a, b: torch.cat([a, b], 1), [rnd(2, 3), rnd(2, 2)]),
+    ("stack", lambda a, b: torch.stack([a, b], 1), [rnd(2, 3), rnd(2, 3)]),
+    ("gather_dim1", lambda a, i: a.gather(1, i), [rnd(3, 5), idx([[0, 4], [2, 2], [1, 3]])]),
+    ("gather_dim0", lambda a, i: a.gather(0, i), [rnd(4, 3), idx([[3, 0, 1], [0, 0, 2]])]),
+    ("scatter_add", lambda a, i, s: a.scatter_add(1, i, s), [rnd(3, 5), idx([[0, 4], [2, 2], [1, 3]]), rnd(3, 2)]),
+    ("index_select", lambda a, i: a.index_select(0, i), [rnd(5, 3), idx([4, 0, 4, 2])]),
+    ("masked_fill", lambda c, a: a.masked_fill(c > 0, -1.0), [rnd(2, 3), rnd(2, 3)], {0}),
+    ("mlp_nll", lambda x, w1, b1, w2, b2, y: -(torch.relu(x @ w1 + b1) @ w2 + b2).log_softmax(1).gather(1, y.unsqueeze(1)).mean(),
+     [rnd(4, 6), rnd(6, 5), rnd(5), rnd(5, 3), rnd(3), idx([0, 2, 1, 2])], {0}),
+    # float32: the default dtype; compared at 1e-5
+    ("add_broadcast_f32", lambda a, b: a + b, [rnd(2, 3, dtype=F32), rnd(3, dtype=F32)]),
+    ("matmul_2d_f32", torch.matmul, [rnd(3, 4, dtype=F32), rnd(4, 5, dtype=F32)]),
+    ("matmul_large_f32", torch.matmul, [rnd(48, 96, dtype=F32), rnd(96, 40, dtype=F32)]),
+    ("sum_dim_f32", lambda a: a.sum(0), [rnd(6, 4, dtype=F32)]),
+    ("sigmoid_f32", torch.sigmoid, [rnd(2, 3, dtype=F32)]),
+    ("log_softmax_f32", lambda a: a.log_softmax(1), [rnd(3, 5, dtype=F32)]),
+    ("mlp_nll_f32", lambda x, w1, b1, w2, b2, y: -(torch.relu(x @ w1 + b1) @ w2 + b2).log_softmax(1).gather(1, y.unsqueeze(1)).mean(),
+     [rnd(4, 6, dtype=F32), rnd(6, 5, dtype=F32), rnd(5, dtype=F32), rnd(5, 3, dtype=F32), rnd(3, dtype=F32),
+      idx([0, 2, 1, 2])], {0}),
+]
+
+
+def encode(t):
+    t = t.detach()
+    data = t.flatten().tolist()
+    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "data": data}
+
+
+def run(case):
+    name, fn, inputs = case[0], case[1], case[2]
+    fixed = case[3] if len(case) > 3 else set()
+    leaves = []
+    for i, t in enumerate(inputs):
+        t = t.clone()
+        if t.is_floating_point() and i not in fixed:
+            t.requires_grad_(True)
+        leaves.append(t)
+    out = fn(*leaves)
+    upstream = torch.rand(out.shape, dtype=out.dtype) * 2 - 1
+    grads = [None] * len(leaves)
+    wanted = [t for t in leaves if t.requires_grad]
+    if wanted:
+        got = torch.autograd.grad((out * upstream).sum(), wanted, allow_unused=True)
+        it = iter(got)
+        grads = [encode(next(it)) if t.requires_grad else None for t in leaves]
+    return {
+        "name": name,
+        "inputs": [dict(encode(t), requires_grad=t.requires_grad) for t in leaves],
+        "output": encode(out),
+        "upstream": encode(upstream),
+        "grads": grads,
+    }
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    target = os.path.join(here, "..", "resources", "fixtures", "core_ops.json")
+    doc = {"generator": "core/src/test/python/gen_core_fixtures.py", "torch": torch.__version__,
+           "cases": [run(c) for c in CASES]}
+    with open(target, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+    print("wrote", len(doc["cases"]), "cases to", os.path.normpath(target))
+
+
+if __name__ == "__main__":
+    main()
