@@ -127,6 +127,48 @@ CASES = [
 ]
 
 
+# PyTorch's printing, for TensorFormatTest: (name, tensor). Names map to Java only through the data.
+PRINTING = [
+    ("scalar", const(3.5, F32)),
+    ("whole_floats", const([1.0, 2.0, 3.0], F32)),
+    ("fixed", const([0.1, -0.25, 3.0], F32)),
+    ("matrix", const([[0.1, 0.2], [0.3, 0.4]], F32)),
+    ("scientific", const([1e-5, 1.0, 100.0], F32)),
+    ("large_values", const([1.5e9, -2.0], F32)),
+    ("float64", const([0.5, 1.5], F64)),
+    ("int64", idx([1, -20, 300])),
+    ("bool", torch.tensor([True, False, True])),
+    ("cube", torch.arange(24, dtype=F32).reshape(2, 3, 4) / 4),
+    ("summarised_1d", torch.arange(2000)),
+    ("summarised_2d", torch.arange(2500, dtype=F32).reshape(50, 50) - 1000),
+    ("empty", torch.zeros(0, dtype=F32)),
+    ("nan_inf", const([float("nan"), float("inf"), -1.5], F32)),
+]
+
+
+# Factories and dtype rules, for CreationTest: (name, tensor).
+CREATION = [
+    ("linspace", torch.linspace(-1, 2, 7)),
+    ("linspace_one", torch.linspace(3, 5, 1)),
+    ("arange_float", torch.arange(0, 1, 0.1)),
+    ("arange_int", torch.arange(1, 10, 3)),
+    ("arange_negative_step", torch.arange(5, 0, -2)),
+    ("eye", torch.eye(2, 3)),
+    ("full", torch.full((2, 2), 1.5)),
+    ("int_plus_float", idx([1, 2]) + const([0.5, 0.25], F32)),
+    ("bool_plus_int", torch.tensor([True, False]) + idx([1, 2])),
+    ("int_div_int", idx([1, 3]) / idx([2, 2])),
+    ("int_times_fraction", idx([1, 3]) * 0.5),
+    ("int_plus_whole", idx([1, 3]) + 2),
+    ("float_to_long", const([-1.7, 2.9], F32).long()),
+    ("sum_bool", torch.tensor([True, True, False]).sum()),
+    ("argmax_dim", const([[1.0, 5.0, 5.0], [7.0, 0.0, 7.0]]).argmax(1)),
+    ("argmax_all", const([[1.0, 5.0], [7.0, 0.0]]).argmax()),
+    ("one_hot", torch.nn.functional.one_hot(idx([0, 2, 1]), 4)),
+    ("eq", const([1.0, 2.0, float("nan")]) == const([1.0, 3.0, float("nan")])),
+]
+
+
 def encode(t):
     t = t.detach()
     data = t.flatten().tolist()
@@ -163,7 +205,9 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     target = os.path.join(here, "..", "resources", "fixtures", "core_ops.json")
     doc = {"generator": "core/src/test/python/gen_core_fixtures.py", "torch": torch.__version__,
-           "cases": [run(c) for c in CASES]}
+           "cases": [run(c) for c in CASES],
+           "creation": [dict(encode(t), name=n) for n, t in CREATION],
+           "printing": [dict(encode(t), name=n, repr=repr(t)) for n, t in PRINTING]}
     with open(target, "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

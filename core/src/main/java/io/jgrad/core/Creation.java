@@ -63,7 +63,8 @@ final class Creation {
         float[] data = new float[steps];
         double step = steps > 1 ? (end - start) / (steps - 1) : 0;
         // From both ends toward the middle, like PyTorch, so the last value is exactly `end`.
-        for (int i = 0; i < steps; i++) data[i] = (float) (i < steps / 2 ? start + step * i : end - step * (steps - 1 - i));
+        int half = steps / 2;
+        for (int i = 0; i < steps; i++) data[i] = (float) (i < half || steps == 1 ? start + step * i : end - step * (steps - 1 - i));
         return new Tensor(data, new int[] {steps});
     }
 

@@ -2,11 +2,13 @@ package io.jgrad.core;
 
 import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Shapes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * PyTorch's tensor printing: {@code tensor([[0.1000, 0.2000], ...], grad_fn=<AddBackward>)}. Large
- * tensors are summarised with {@code ...} so the text stays under 1,000 characters, which JShell
- * would otherwise cut off.
+ * PyTorch's tensor printing: {@code tensor([[0.1000, 0.2000], ...], grad_fn=<AddBackward>)}. Like
+ * PyTorch it summarises tensors of over 1,000 elements to three items per edge, and it summarises
+ * further when needed to stay under 1,000 characters, which JShell would otherwise cut off.
  */
 final class TensorFormat {
     private static final int MAX_CHARS = 1000;
@@ -16,9 +18,8 @@ final class TensorFormat {
 
     static String format(Tensor t) {
         String suffix = suffix(t);
-        String text = null;
         for (int edge = 3; edge >= 1; edge--) {
-            text = "tensor(" + body(t, t.numel() > SUMMARIZE_OVER || edge < 3, edge) + suffix + ")";
+            String text = "tensor(" + body(t, t.numel() > SUMMARIZE_OVER || edge < 3, edge) + suffix + ")";
             if (text.length() < MAX_CHARS) return text;
         }
         return "tensor(..." + suffix + ", shape=" + Check.shape(t.shape()) + ")";
@@ -27,67 +28,87 @@ final class TensorFormat {
     private static String suffix(Tensor t) {
         StringBuilder sb = new StringBuilder();
         if (t.numel() == 0 && t.dim() != 1) sb.append(", size=").append(Check.shape(t.shape()));
-        if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.INT64 && t.dtype() != DType.BOOL || t.numel() == 0 && t.dtype() != DType.FLOAT32) {
-            sb.append(", dtype=").append(t.dtype());
-        }
+        boolean implied = t.dtype() == DType.FLOAT32 || t.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
+        if (!implied) sb.append(", dtype=").append(t.dtype());
         if (t.gradFn() != null) sb.append(", grad_fn=").append(t.gradFn());
         else if (t.requiresGrad()) sb.append(", requires_grad=True");
         return sb.toString();
     }
 
     private static String body(Tensor t, boolean summarize, int edge) {
-        Object data = t.data();
-        int[] shape = t.shape();
-        Style style = Style.of(data, t.numel());
-        int width = 0;
-        for (int i = 0; i < t.numel(); i++) width = Math.max(width, style.format(Buffers.get(data, i)).length());
+        Layout layout = new Layout(t.data(), t.shape(), summarize, edge);
+        List<Integer> visible = new ArrayList<>();
+        layout.visit(0, 0, null, visible);
+        double[] values = visible.stream().mapToDouble(i -> Buffers.get(t.data(), i)).toArray();
+        layout.style = Style.of(t.data(), values);
+        for (double v : values) layout.width = Math.max(layout.width, layout.style.format(v).length());
         StringBuilder sb = new StringBuilder();
-        append(sb, data, shape, Shapes.strides(shape), 0, 0, style, width, summarize, edge);
+        layout.visit(0, 0, sb, null);
         return sb.toString();
     }
 
-    private static void append(StringBuilder sb, Object data, int[] shape, int[] strides, int dim, int offset,
-                               Style style, int width, boolean summarize, int edge) {
-        if (dim == shape.length) {
-            String s = style.format(Buffers.get(data, offset));
-            sb.append(" ".repeat(width - s.length())).append(s);
-            return;
+    /** One walk over the elements shown: collecting them (to pick a style) or printing them. */
+    private static final class Layout {
+        final Object data;
+        final int[] shape, strides;
+        final boolean summarize;
+        final int edge;
+        Style style;
+        int width;
+
+        Layout(Object data, int[] shape, boolean summarize, int edge) {
+            this.data = data;
+            this.shape = shape;
+            this.strides = Shapes.strides(shape);
+            this.summarize = summarize;
+            this.edge = edge;
         }
-        sb.append('[');
-        int n = shape[dim];
-        boolean cut = summarize && n > 2 * edge;
-        // Rows line up under the first one: "tensor([" is 8 characters, plus one per nesting level.
-        String sep = dim == shape.length - 1 ? ", " : "," + "\n".repeat(shape.length - 1 - dim) + " ".repeat(8 + dim);
-        for (int i = 0; i < n; i++) {
-            if (cut && i == edge) {
-                sb.append("...").append(sep);
-                i = n - edge;
+
+        void visit(int dim, int offset, StringBuilder sb, List<Integer> visible) {
+            if (dim == shape.length) {
+                if (visible != null) visible.add(offset);
+                else {
+                    String s = style.format(Buffers.get(data, offset));
+                    sb.append(" ".repeat(width - s.length())).append(s);
+                }
+                return;
             }
-            append(sb, data, shape, strides, dim + 1, offset + i * strides[dim], style, width, summarize, edge);
-            if (i < n - 1) sb.append(sep);
+            if (sb != null) sb.append('[');
+            int n = shape[dim];
+            boolean cut = summarize && n > 2 * edge;
+            // Rows line up under the first: "tensor([" is 8 characters, plus one per nesting level.
+            boolean last = dim == shape.length - 1;
+            String sep = last ? ", " : "," + "\n".repeat(shape.length - 1 - dim) + " ".repeat(8 + dim);
+            for (int i = 0; i < n; i++) {
+                if (cut && i == edge) {
+                    if (sb != null) sb.append(last ? " ..." : "...").append(sep);
+                    i = n - edge;
+                }
+                visit(dim + 1, offset + i * strides[dim], sb, visible);
+                if (sb != null && i < n - 1) sb.append(sep);
+            }
+            if (sb != null) sb.append(']');
         }
-        sb.append(']');
     }
 
-    /** How PyTorch picks a number format: integers, fixed with 4 decimals, or scientific. */
+    /** How PyTorch picks a number format from the values shown: integers, fixed with 4 decimals, or scientific. */
     private enum Style {
         BOOL, INT, WHOLE_FLOAT, FIXED, SCIENTIFIC;
 
-        static Style of(Object data, int n) {
+        static Style of(Object data, double[] values) {
             if (data instanceof boolean[]) return BOOL;
             if (data instanceof long[]) return INT;
             double maxAbs = 0, minAbs = Double.POSITIVE_INFINITY;
             boolean whole = true;
-            for (int i = 0; i < n; i++) {
-                double v = Buffers.get(data, i);
+            for (double v : values) {
                 if (!Double.isFinite(v)) continue;
                 whole &= v == Math.rint(v);
                 double a = Math.abs(v);
                 maxAbs = Math.max(maxAbs, a);
                 if (a > 0) minAbs = Math.min(minAbs, a);
             }
-            if (whole) return maxAbs >= 1e8 ? SCIENTIFIC : WHOLE_FLOAT;
-            if (maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1000) return SCIENTIFIC;
+            if (whole) return maxAbs > 1e8 ? SCIENTIFIC : WHOLE_FLOAT;
+            if (maxAbs > 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1000) return SCIENTIFIC;
             return FIXED;
         }
 

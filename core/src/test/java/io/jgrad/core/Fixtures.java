@@ -1,7 +1,9 @@
 package io.jgrad.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,12 +17,20 @@ import java.util.List;
 public final class Fixtures {
     private Fixtures() {}
 
+    /** Python's json writes NaN and Infinity bare. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+
     /** The "cases" array of a fixture file on the test class path, e.g. "/fixtures/core_ops.json". */
     public static List<JsonNode> cases(String resource) {
+        return section(resource, "cases");
+    }
+
+    /** One top-level array of a fixture file. */
+    public static List<JsonNode> section(String resource, String key) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing fixture " + resource + "; run the generator script");
             List<JsonNode> out = new ArrayList<>();
-            new ObjectMapper().readTree(in).get("cases").forEach(out::add);
+            JSON.readTree(in).get(key).forEach(out::add);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
