@@ -17,6 +17,7 @@ final class Autograd {
     private Autograd() {}
 
     static void backward(Tensor root, Tensor seed, boolean retainGraph) {
+        Check.notNull(seed, "backward", "gradient");
         if (!root.requiresGrad()) {
             throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn; "
                     + "call requiresGrad(true) on the inputs you want gradients for, and do not run the forward pass "
@@ -39,7 +40,7 @@ final class Autograd {
                 if (grad == null) continue;
                 if (op.retainedOutput != null) accumulate(op.retainedOutput, grad, handedOut);
                 op.checkSaved();
-                Tensor[] grads = op.backward(grad);
+                Tensor[] grads = op.gradients(grad);
                 for (int i = 0; i < op.inputs.length; i++) {
                     if (!op.needsGrad[i] || grads[i] == null) continue;
                     Tensor input = op.inputs[i];

@@ -14,6 +14,16 @@ final class Check {
         if (!ok) throw new IllegalArgumentException(String.format(format, args));
     }
 
+    static <T> T notNull(T value, String op, String arg) {
+        if (value == null) throw new NullPointerException(op + ": " + arg + " is null");
+        return value;
+    }
+
+    /** Ops that index into a dimension have nothing to index in a 0-dim tensor. */
+    static void hasDims(String op, Tensor t) {
+        argument(t.dim() > 0, "%s: cannot be applied to a 0-dim tensor (shape []); reshape(1) it first", op);
+    }
+
     static String shape(int[] shape) {
         return Arrays.toString(shape);
     }

@@ -11,15 +11,18 @@ final class Creation {
     private Creation() {}
 
     static int[] checkShape(String op, int[] shape) {
+        long n = 1;
         for (int s : shape) {
             Check.argument(s >= 0, "%s: sizes must be non-negative; got shape %s", op, Check.shape(shape));
+            n *= s;
         }
-        Shapes.numel(shape);
+        Check.argument(n <= Shapes.MAX_NUMEL, "%s: shape %s has %d elements; jgrad tensors hold at most %d", op,
+                Check.shape(shape), n, Shapes.MAX_NUMEL);
         return shape.clone();
     }
 
-    static Tensor full(double value, DType type, int[] shape) {
-        Tensor t = new Tensor(type.alloc(Shapes.numel(checkShape("full", shape))), shape);
+    static Tensor full(String op, double value, DType type, int[] shape) {
+        Tensor t = new Tensor(type.alloc(Shapes.numel(checkShape(op, shape))), shape);
         if (value != 0) io.jgrad.core.kernel.Buffers.fill(t.data(), value);
         return t;
     }
@@ -52,7 +55,10 @@ final class Creation {
                 start, end);
         Check.argument((end - start) * step >= 0, "arange: upper bound and larger bound inconsistent with step sign "
                 + "(start %s, end %s, step %s)", start, end, step);
-        int n = (int) Math.ceil((end - start) / step);
+        double count = Math.ceil((end - start) / step);
+        Check.argument(count <= Shapes.MAX_NUMEL, "arange: %.0f elements exceeds the maximum tensor size %d", count,
+                Shapes.MAX_NUMEL);
+        int n = (int) count;
         Object data = type.alloc(n);
         for (int i = 0; i < n; i++) io.jgrad.core.kernel.Buffers.set(data, i, start + i * step);
         return new Tensor(data, new int[] {n});

@@ -48,10 +48,15 @@ final class Discrete {
             Check.argument(v >= 0, "oneHot: class values must be non-negative; got %d", v);
             max = Math.max(max, v);
         }
+        Check.argument(numClasses >= 0 || idx.length > 0, "oneHot: cannot infer numClasses from an empty tensor; pass "
+                + "numClasses explicitly");
+        Check.argument(numClasses >= 0 || max < Integer.MAX_VALUE, "oneHot: class value %d is too large; numClasses "
+                + "must fit in an int", max);
         int c = numClasses < 0 ? (int) max + 1 : numClasses;
         Check.argument(max < c, "oneHot: class value %d is out of range for numClasses = %d (classes are 0-based)", max, c);
         int[] shape = java.util.Arrays.copyOf(index.shape(), index.dim() + 1);
         shape[index.dim()] = c;
+        Creation.checkShape("oneHot", shape);
         long[] out = new long[idx.length * c];
         for (int i = 0; i < idx.length; i++) out[i * c + (int) idx[i]] = 1;
         return new Tensor(out, shape);

@@ -20,7 +20,7 @@ final class Expand extends Op {
         for (int d = 0; ok && d < target.length; d++) {
             int xd = d - (target.length - xs.length);
             if (target[d] == -1 && xd >= 0) target[d] = xs[xd];
-            ok = xd < 0 ? target[d] >= 0 : xs[xd] == target[d] || xs[xd] == 1;
+            ok = target[d] >= 0 && (xd < 0 || xs[xd] == target[d] || xs[xd] == 1);
         }
         Check.argument(ok, "expand: the expanded size %s must match the existing size %s at each non-singleton "
                 + "dimension (sizes are aligned from the right; -1 keeps a size)", Check.shape(shape), Check.shape(xs));

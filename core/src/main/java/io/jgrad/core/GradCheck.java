@@ -25,6 +25,8 @@ public final class GradCheck {
     }
 
     public static boolean check(Function<Tensor[], Tensor> f, double eps, double atol, double rtol, Tensor... inputs) {
+        Check.argument(java.util.Arrays.stream(inputs).anyMatch(Tensor::requiresGrad), "gradcheck: no input requires grad; "
+                + "call requiresGrad(true) on the inputs to check");
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
             Check.argument(!in.requiresGrad() || in.dtype() == DType.FLOAT64, "gradcheck: input %d is %s; finite "

@@ -20,7 +20,7 @@ package io.jgrad.core;
 public abstract class Op {
     Tensor[] inputs;
     boolean[] needsGrad;
-    private boolean recording;
+    private boolean applied, recording;
     private Tensor[] saved;
     private int[] savedVersions;
     private boolean released;
@@ -32,9 +32,14 @@ public abstract class Op {
 
     /** The result of this op; records it in the graph when grad mode is on and an input requires grad. */
     public final Tensor apply(Tensor... in) {
-        if (inputs != null || recording) {
+        if (applied) {
             throw new IllegalStateException(name() + ": an Op instance is applied once; create a new one per call");
         }
+        if (in == null) throw new NullPointerException(opName() + ": inputs is null");
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == null) throw new NullPointerException(opName() + ": input " + i + " is null");
+        }
+        applied = true;
         recording = GradMode.isEnabled() && anyRequiresGrad(in);
         if (recording) {
             inputs = in.clone();
@@ -42,6 +47,7 @@ public abstract class Op {
             for (int i = 0; i < in.length; i++) needsGrad[i] = in[i] != null && in[i].requiresGrad();
         }
         Tensor out = GradMode.without(() -> forward(in));
+        if (out == null) throw new IllegalStateException(name() + ": forward returned null; it must return the result tensor");
         for (Tensor t : in) {
             if (out == t) out = out.alias();  // never let the graph node overwrite an input's gradFn
         }
@@ -68,6 +74,10 @@ public abstract class Op {
     }
 
     protected final Tensor saved(int i) {
+        if (saved == null || i < 0 || i >= saved.length) {
+            throw new IllegalStateException(String.format("%s: saved(%d) but forward saved %d tensors; call save(...) in "
+                    + "forward with every tensor backward needs", name(), i, saved == null ? 0 : saved.length));
+        }
         return saved[i];
     }
 
@@ -79,6 +89,12 @@ public abstract class Op {
     /** The grad_fn name PyTorch would print, e.g. {@code MulBackward}. */
     public String name() {
         return getClass().getSimpleName() + "Backward";
+    }
+
+    /** The user-facing op name for messages: AddBackward becomes "add". */
+    private String opName() {
+        String op = name().replace("Backward", "");
+        return Character.toLowerCase(op.charAt(0)) + op.substring(1);
     }
 
     @Override
@@ -110,6 +126,26 @@ public abstract class Op {
                         t.dtype(), Check.shape(t.shape()), name(), t.version(), savedVersions[i]));
             }
         }
+    }
+
+    /** Runs {@link #backward} and checks it kept its contract: one gradient per input, of a usable shape. */
+    final Tensor[] gradients(Tensor grad) {
+        Tensor[] grads = backward(grad);
+        if (grads == null || grads.length != inputs.length) {
+            throw new IllegalStateException(String.format("%s returned an incorrect number of gradients (expected %d, got "
+                    + "%s); backward must return one per input, null for those that need none", name(), inputs.length,
+                    grads == null ? "null" : grads.length));
+        }
+        for (int i = 0; i < grads.length; i++) {
+            if (grads[i] == null || !needsGrad[i]) continue;
+            int[] want = inputs[i].shape(), got = grads[i].shape();
+            int[] b = io.jgrad.core.kernel.Shapes.broadcast(want, got);
+            if (b == null || !java.util.Arrays.equals(b, got)) {
+                throw new IllegalStateException(String.format("%s returned an invalid gradient at index %d - got %s but "
+                        + "expected shape compatible with %s", name(), i, Check.shape(got), Check.shape(want)));
+            }
+        }
+        return grads;
     }
 
     /** Frees saved tensors after a backward pass without retainGraph; ops that saved nothing stay usable. */

@@ -15,7 +15,9 @@ final class ScatterAdd extends Op {
 
     @Override
     protected Tensor forward(Tensor... in) {
-        Tensor self = in[0], src = in[1].to(self.dtype());
+        Tensor self = in[0], src = in[1];
+        Check.argument(src.dtype() == self.dtype(), "scatterAdd: src is %s but self is %s; they must match (convert src "
+                + "with to(%s))", src.dtype(), self.dtype(), self.dtype().name());
         d = Gather.checkIndex("scatterAdd", self, dim, index, false);
         int[] ss = src.shape(), is = index.shape();
         boolean fits = ss.length == is.length;

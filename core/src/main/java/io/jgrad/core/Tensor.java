@@ -105,19 +105,19 @@ public final class Tensor {
     }
 
     public static Tensor zeros(int... shape) {
-        return full(0, DType.FLOAT32, shape);
+        return Creation.full("zeros", 0, DType.FLOAT32, shape);
     }
 
     public static Tensor zeros(DType dtype, int... shape) {
-        return full(0, dtype, shape);
+        return Creation.full("zeros", 0, dtype, shape);
     }
 
     public static Tensor ones(int... shape) {
-        return full(1, DType.FLOAT32, shape);
+        return Creation.full("ones", 1, DType.FLOAT32, shape);
     }
 
     public static Tensor ones(DType dtype, int... shape) {
-        return full(1, dtype, shape);
+        return Creation.full("ones", 1, dtype, shape);
     }
 
     public static Tensor full(double value, int... shape) {
@@ -125,12 +125,12 @@ public final class Tensor {
     }
 
     public static Tensor full(double value, DType dtype, int... shape) {
-        return Creation.full(value, dtype, shape);
+        return Creation.full("full", value, dtype, shape);
     }
 
     /** Uninitialised in PyTorch; zero-filled here, since a Java array always is. */
     public static Tensor empty(int... shape) {
-        return zeros(shape);
+        return Creation.full("empty", 0, DType.FLOAT32, shape);
     }
 
     public static Tensor zerosLike(Tensor t) {
@@ -220,6 +220,7 @@ public final class Tensor {
     }
 
     public int size(int dim) {
+        Check.argument(dim() > 0, "size: dimension specified as %d but tensor has no dimensions", dim);
         return shape[Check.dim("size", dim, shape.length)];
     }
 
@@ -261,6 +262,7 @@ public final class Tensor {
 
     /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
     public Tensor to(DType type) {
+        Check.notNull(type, "to", "dtype");
         return type == dtype ? this : new ToCopy(type, "ToCopy").apply(this);
     }
 
@@ -402,6 +404,7 @@ public final class Tensor {
 
     /** Elements of {@code a} where {@code condition} holds, else of {@code b}, all broadcast together. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        Check.notNull(condition, "where", "condition");
         return new Where(condition).apply(a, b);
     }
 
@@ -415,8 +418,12 @@ public final class Tensor {
      * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
      */
     public Tensor matmul(Tensor other) {
+        Check.notNull(other, "matmul", "other");
         Check.argument(dim() >= 1 && dim() <= 3 && other.dim() >= 1 && other.dim() <= 3, "matmul: both arguments need "
                 + "1 to 3 dimensions; got shapes %s and %s", Check.shape(shape), Check.shape(other.shape));
+        int k = shape[dim() - 1], kOther = other.shape[Math.max(other.dim() - 2, 0)];
+        Check.argument(dim() > 1 && other.dim() > 1 || k == kOther, "matmul: shapes %s and %s cannot be multiplied "
+                + "(inner sizes %d and %d differ)", Check.shape(shape), Check.shape(other.shape), k, kOther);
         Tensor a = dim() == 1 ? unsqueeze(0) : this, b = other.dim() == 1 ? other.unsqueeze(1) : other;
         Tensor out = new MatMul().apply(a, b);
         if (other.dim() == 1) out = out.squeeze(-1);
@@ -577,12 +584,12 @@ public final class Tensor {
 
     /** The same data in another shape; one size may be -1 (inferred). Shares storage. */
     public Tensor reshape(int... shape) {
-        return new Reshape(inferShape(shape), "Reshape").apply(this);
+        return new Reshape(inferShape("reshape", shape), "Reshape").apply(this);
     }
 
     /** Same as {@link #reshape}: storage is always contiguous, so a view is always possible. */
     public Tensor view(int... shape) {
-        return new Reshape(inferShape(shape), "View").apply(this);
+        return new Reshape(inferShape("view", shape), "View").apply(this);
     }
 
     public Tensor flatten() {
@@ -670,6 +677,7 @@ public final class Tensor {
 
     /** {@code length} elements along {@code dim} from {@code start} (a copy). */
     public Tensor narrow(int dim, int start, int length) {
+        Check.hasDims("narrow", this);
         int d = Check.dim("narrow", dim, dim());
         int s = start < 0 ? start + shape[d] : start;
         Check.argument(s >= 0 && length >= 0 && s + length <= shape[d], "narrow: start (%d) + length (%d) exceeds "
@@ -679,6 +687,7 @@ public final class Tensor {
 
     /** Python's {@code x[..., start:end:step, ...]} along {@code dim}; negative and out-of-range bounds clip. */
     public Tensor slice(int dim, int start, int end, int step) {
+        Check.hasDims("slice", this);
         int d = Check.dim("slice", dim, dim());
         Check.argument(step > 0, "slice: step must be positive; got %d", step);
         int n = shape[d];
@@ -693,6 +702,7 @@ public final class Tensor {
 
     /** The slice at {@code index} along {@code dim}, with that dim removed. */
     public Tensor select(int dim, int index) {
+        Check.hasDims("select", this);
         int d = Check.dim("select", dim, dim());
         int i = index < 0 ? index + shape[d] : index;
         if (i < 0 || i >= shape[d]) {
@@ -731,21 +741,25 @@ public final class Tensor {
 
     /** {@code out[i][j] = this[i][index[i][j]]} for dim 1 (likewise for other dims); index is int64. */
     public Tensor gather(int dim, Tensor index) {
+        Check.notNull(index, "gather", "index");
         return new Gather(dim, index).apply(this);
     }
 
     /** A copy with {@code src[i][j]} added at {@code [i][index[i][j]]} for dim 1 (likewise for other dims). */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        Check.notNull(index, "scatterAdd", "index");
         return new ScatterAdd(dim, index).apply(this, src);
     }
 
     /** The slices at the int64 {@code index} positions along {@code dim}. */
     public Tensor indexSelect(int dim, Tensor index) {
+        Check.notNull(index, "indexSelect", "index");
         return new IndexSelect(dim, index).apply(this);
     }
 
     /** {@code value} where the bool {@code mask} (broadcast to this shape) is true. */
     public Tensor maskedFill(Tensor mask, double value) {
+        Check.notNull(mask, "maskedFill", "mask");
         return new MaskedFill(mask, value).apply(this);
     }
 
@@ -946,23 +960,23 @@ public final class Tensor {
         return full(value, t == DType.BOOL ? DType.INT64 : t);
     }
 
-    private int[] inferShape(int[] requested) {
+    private int[] inferShape(String op, int[] requested) {
         int[] out = requested.clone();
         int infer = -1;
         long known = 1;
         for (int i = 0; i < out.length; i++) {
             if (out[i] == -1) {
-                Check.argument(infer < 0, "reshape: only one dimension can be inferred (-1); got %s", Arrays.toString(out));
+                Check.argument(infer < 0, "%s: only one dimension can be inferred (-1); got %s", op, Arrays.toString(out));
                 infer = i;
             } else {
-                Check.argument(out[i] >= 0, "reshape: invalid shape dimension %d in %s", out[i], Arrays.toString(out));
+                Check.argument(out[i] >= 0, "%s: invalid shape dimension %d in %s", op, out[i], Arrays.toString(out));
                 known *= out[i];
             }
         }
         int n = numel();
         if (infer >= 0 && known > 0 && n % known == 0) out[infer] = (int) (n / known);
-        Check.argument(Shapes.numel(out) == n && (infer < 0 || known > 0), "reshape: shape '%s' is invalid for input of "
-                + "size %d (shape %s)", Arrays.toString(requested), n, Check.shape(shape));
+        Check.argument(Shapes.numel(out) == n && (infer < 0 || known > 0), "%s: shape '%s' is invalid for input of size "
+                + "%d (shape %s)", op, Arrays.toString(requested), n, Check.shape(shape));
         return out;
     }
 }

@@ -178,26 +178,31 @@ public final class Elementwise {
         return o;
     }
 
+    /** max(x, 0); Math.max vectorises where a ternary does not, and keeps NaN as PyTorch does. */
     public static Object relu(Object a) {
         if (a instanceof float[] fa) {
             float[] o = new float[fa.length];
-            for (int i = 0; i < o.length; i++) o[i] = fa[i] > 0 ? fa[i] : 0f;
+            for (int i = 0; i < o.length; i++) o[i] = Math.max(fa[i], 0f);
             return o;
         }
         double[] da = (double[]) a, o = new double[da.length];
-        for (int i = 0; i < o.length; i++) o[i] = da[i] > 0 ? da[i] : 0.0;
+        for (int i = 0; i < o.length; i++) o[i] = Math.max(da[i], 0.0);
         return o;
     }
 
-    /** {@code grad} where {@code out > 0}, else 0: ReLU's backward in one pass. */
+    /**
+     * {@code grad} where {@code out > 0}, else 0: ReLU's backward in one pass. Branch-free because the
+     * signs are random (a branch mispredicts half the time): out·MAX·MAX is >= 1 for every positive
+     * float, denormals included, and 0 for 0, so min(that, 1) is the 0/1 mask.
+     */
     public static Object reluBackward(Object grad, Object out) {
         if (grad instanceof float[] g) {
             float[] y = (float[]) out, o = new float[g.length];
-            for (int i = 0; i < o.length; i++) o[i] = y[i] > 0 ? g[i] : 0f;
+            for (int i = 0; i < o.length; i++) o[i] = Math.min(y[i] * Float.MAX_VALUE * Float.MAX_VALUE, 1f) * g[i];
             return o;
         }
         double[] g = (double[]) grad, y = (double[]) out, o = new double[g.length];
-        for (int i = 0; i < o.length; i++) o[i] = y[i] > 0 ? g[i] : 0.0;
+        for (int i = 0; i < o.length; i++) o[i] = Math.min(y[i] * Double.MAX_VALUE * Double.MAX_VALUE, 1.0) * g[i];
         return o;
     }
 

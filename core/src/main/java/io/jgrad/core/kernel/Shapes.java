@@ -4,14 +4,17 @@ import java.util.Arrays;
 
 /** Shape arithmetic: element counts, row-major strides and PyTorch broadcasting. */
 public final class Shapes {
+    /** The largest array HotSpot allocates (a few header words below Integer.MAX_VALUE). */
+    public static final int MAX_NUMEL = Integer.MAX_VALUE - 8;
+
     private Shapes() {}
 
     public static int numel(int[] shape) {
         long n = 1;
         for (int s : shape) n *= s;
-        if (n > Integer.MAX_VALUE) {
+        if (n > MAX_NUMEL) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has " + n
-                    + " elements; jgrad tensors hold at most " + Integer.MAX_VALUE);
+                    + " elements; jgrad tensors hold at most " + MAX_NUMEL);
         }
         return (int) n;
     }
