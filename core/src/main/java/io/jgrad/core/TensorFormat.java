@@ -36,6 +36,7 @@ final class TensorFormat {
     }
 
     private static String body(Tensor t, boolean summarize, int edge) {
+        if (t.numel() == 0) return "[]";  // PyTorch prints every empty tensor flat, with its size after
         Layout layout = new Layout(t.data(), t.shape(), summarize, edge);
         List<Integer> visible = new ArrayList<>();
         layout.visit(0, 0, null, visible);

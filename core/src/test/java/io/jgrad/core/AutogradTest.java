@@ -260,6 +260,17 @@ class AutogradTest {
     }
 
     @Test
+    void emptyTensorsFlowThroughMatmul() {
+        Tensor x = Tensor.zeros(2, 0).requiresGrad(true);
+        Tensor y = x.matmul(Tensor.ones(0, 3));
+        assertArrayEquals(new double[6], y.toDoubleArray());
+        y.sum().backward();
+        assertArrayEquals(new int[] {2, 0}, x.grad().shape());
+        assertEquals("tensor([], size=[2, 0])", x.grad().toString());
+        assertEquals("tensor([], size=[0, 3])", Tensor.zeros(0, 2).matmul(Tensor.ones(2, 3)).toString());
+    }
+
+    @Test
     void toTypeOfTheSameDtypeIsTheTensorItself() {
         Tensor x = leaf(1);
         assertSame(x, x.to(DType.FLOAT64));

@@ -99,9 +99,13 @@ public final class Buffers {
 
     /** Fills {@code a} with {@code v}, converted to its element type. */
     public static void fill(Object a, double v) {
-        if (a instanceof float[] f) java.util.Arrays.fill(f, (float) v);
-        else if (a instanceof double[] d) java.util.Arrays.fill(d, v);
-        else if (a instanceof long[] l) java.util.Arrays.fill(l, (long) v);
-        else java.util.Arrays.fill((boolean[]) a, v != 0);
+        fillRange(a, 0, length(a), v);
+    }
+
+    public static void fillRange(Object a, int from, int to, double v) {
+        if (a instanceof float[] f) java.util.Arrays.fill(f, from, to, (float) v);
+        else if (a instanceof double[] d) java.util.Arrays.fill(d, from, to, v);
+        else if (a instanceof long[] l) java.util.Arrays.fill(l, from, to, (long) v);
+        else java.util.Arrays.fill((boolean[]) a, from, to, v != 0);
     }
 }
