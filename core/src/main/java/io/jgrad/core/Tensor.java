@@ -72,8 +72,7 @@ public final class Tensor {
 
     /** A 1-D int64 tensor from Java ints. */
     public static Tensor of(int[] values) {
-        return new Tensor(Buffers.toLongs(values.length == 0 ? new long[0] : Arrays.stream(values).asLongStream().toArray()),
-                new int[] {values.length});
+        return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
     }
 
     public static Tensor of(long[][] rows) {
