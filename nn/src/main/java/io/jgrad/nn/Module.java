@@ -1,0 +1,154 @@
+package io.jgrad.nn;
+
+import io.jgrad.core.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A layer or model: PyTorch's {@code nn.Module}. Subclasses register parameters and submodules in
+ * order with {@link #param} and {@link #module}, and implement {@link #forward}; callers use
+ * {@link #apply} (PyTorch's {@code model(x)}).
+ *
+ * <pre>
+ * jshell> var model = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 3));
+ * jshell> model.namedParameters().keySet()
+ * $2 ==> [0.weight, 0.bias, 2.weight, 2.bias]
+ * </pre>
+ */
+public abstract class Module {
+    private final Map<String, Tensor> params = new LinkedHashMap<>();
+    private final Map<String, Module> modules = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** Runs the module on {@code input}. */
+    public Tensor apply(Tensor input) {
+        return forward(input);
+    }
+
+    protected abstract Tensor forward(Tensor input);
+
+    /** Registers a parameter (made a leaf that requires grad) under {@code name}; returns it. */
+    protected final Tensor param(String name, Tensor value) {
+        checkName(name);
+        Tensor p = value.isLeaf() ? value : value.detach();
+        if (!p.requiresGrad()) p.requiresGrad(true);
+        params.put(name, p);
+        return p;
+    }
+
+    /** Registers a submodule under {@code name}; returns it. */
+    protected final <M extends Module> M module(String name, M child) {
+        checkName(name);
+        modules.put(name, child);
+        return child;
+    }
+
+    private void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("module names must be non-empty and contain no '.'; got '" + name + "'");
+        }
+        if (params.containsKey(name) || modules.containsKey(name)) {
+            throw new IllegalArgumentException("'" + name + "' is already registered in " + getClass().getSimpleName());
+        }
+    }
+
+    /** All parameters, this module's first, then each submodule's in registration order. */
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Parameters by dotted path, e.g. {@code 0.weight}. */
+    public Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>(params);
+        modules.forEach((name, m) -> m.namedParameters().forEach((k, v) -> out.put(name + "." + k, v)));
+        return out;
+    }
+
+    /** Direct submodules by name. */
+    public Map<String, Module> children() {
+        return new LinkedHashMap<>(modules);
+    }
+
+    /** Clears every parameter's gradient (PyTorch 2's default, set_to_none=True). */
+    public void zeroGrad() {
+        for (Tensor p : parameters()) p.zeroGrad();
+    }
+
+    /** Training mode (Dropout active); returns this. */
+    public Module train() {
+        return train(true);
+    }
+
+    public Module train(boolean mode) {
+        training = mode;
+        modules.values().forEach(m -> m.train(mode));
+        return this;
+    }
+
+    /** Evaluation mode (Dropout off); returns this. */
+    public Module eval() {
+        return train(false);
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Detached copies of every parameter by dotted name. */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        namedParameters().forEach((k, v) -> out.put(k, v.detach().clone()));
+        return out;
+    }
+
+    /**
+     * Copies values into the parameters. With {@code strict}, missing and unexpected keys are errors;
+     * a shape mismatch always is.
+     */
+    public void loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Map<String, Tensor> own = namedParameters();
+        if (strict) {
+            List<String> missing = own.keySet().stream().filter(k -> !state.containsKey(k)).toList();
+            List<String> unexpected = state.keySet().stream().filter(k -> !own.containsKey(k)).toList();
+            if (!missing.isEmpty() || !unexpected.isEmpty()) {
+                throw new IllegalArgumentException("Error(s) in loading state_dict for " + getClass().getSimpleName()
+                        + ": missing keys " + missing + ", unexpected keys " + unexpected
+                        + "; pass strict=false to load the keys that match");
+            }
+        }
+        for (Map.Entry<String, Tensor> e : state.entrySet()) {
+            Tensor p = own.get(e.getKey());
+            if (p == null) continue;
+            if (!Arrays.equals(p.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("loadStateDict: size mismatch for " + e.getKey() + ": copying a param "
+                        + "with shape " + Arrays.toString(e.getValue().shape()) + ", the shape in current model is "
+                        + Arrays.toString(p.shape()));
+            }
+        }
+        try (var g = Tensor.noGrad()) {
+            state.forEach((k, v) -> {
+                if (own.containsKey(k)) own.get(k).copyFrom(v);
+            });
+        }
+    }
+
+    /** The one-line description inside the parentheses, e.g. {@code in_features=4, out_features=2, bias=true}. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /** PyTorch's tree: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}. */
+    @Override
+    public String toString() {
+        String name = getClass().getSimpleName();
+        if (modules.isEmpty()) return name + "(" + extraRepr() + ")";
+        StringBuilder sb = new StringBuilder(name).append("(");
+        if (!extraRepr().isEmpty()) sb.append("\n  ").append(extraRepr());
+        modules.forEach((k, m) -> sb.append("\n  (").append(k).append("): ")
+                .append(m.toString().replace("\n", "\n  ")));
+        return sb.append("\n)").toString();
+    }
+}

@@ -1,0 +1,27 @@
+package io.jgrad.nn.loss;
+
+import io.jgrad.core.Tensor;
+
+/**
+ * Binary cross entropy on probabilities, {@code -w·[t·log x + (1 - t)·log(1 - x)]} with each log
+ * clamped at -100. Input and target share a shape; prefer {@link BCEWithLogitsLoss} on logits.
+ *
+ * <pre>
+ * jshell> new BCELoss().apply(Tensor.of(0.9, 0.2), Tensor.of(1, 0))
+ * $1 ==> tensor(0.1643)
+ * </pre>
+ */
+public class BCELoss extends Loss<BCELoss> {
+    private Tensor weight;
+
+    /** A rescaling weight broadcast to the input's shape (per element, per class [C], per sample [N, 1]). */
+    public BCELoss weight(Tensor weight) {
+        this.weight = weight;
+        return this;
+    }
+
+    @Override
+    protected Tensor forward(Tensor input, Tensor target) {
+        return Losses.binaryCrossEntropy(input, target, weight, reduction);
+    }
+}

@@ -1,0 +1,299 @@
+package io.jgrad.nn.loss;
+
+import io.jgrad.core.DType;
+import io.jgrad.core.Tensor;
+import io.jgrad.nn.Warnings;
+import java.util.Arrays;
+
+/**
+ * The loss functions behind {@code F} and the loss modules, with PyTorch's exact semantics
+ * ({@code torch/nn/functional.py}, {@code aten/src/ATen/native/Loss*.cpp}). Inputs come first,
+ * targets second; every misuse is explained before any arithmetic.
+ */
+public final class Losses {
+    /** PyTorch's default ignore_index: a label no class has. */
+    public static final int DEFAULT_IGNORE_INDEX = -100;
+
+    private Losses() {}
+
+    // --- binary ---
+
+    /** Binary cross entropy on probabilities; {@code weight} (nullable) broadcasts to the input's shape. */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        String op = "binaryCrossEntropy";
+        floating(op, "input", input);
+        floatTarget(op, input, target);
+        sameShape(op, input, target);
+        if (input.lt(0.0).logicalOr(input.gt(1.0)).logicalOr(input.ne(input)).toFloat().sum().item() > 0) {
+            throw new IllegalArgumentException(op + ": all elements of input should be between 0 and 1; got values in ["
+                    + input.amin().item() + ", " + input.amax().item() + "]. If the input is logits, use "
+                    + "binaryCrossEntropyWithLogits (BCEWithLogitsLoss), which is also numerically stable");
+        }
+        if (input.gradFn() != null && input.gradFn().name().equals("SigmoidBackward")) {
+            Warnings.once("BCELoss got the output of a sigmoid; BCEWithLogitsLoss on the logits is the numerically "
+                    + "stable equivalent (no -100 clamp, exact gradients for confident predictions)");
+        }
+        Tensor loss = new BinaryCrossEntropy().apply(input, target.to(input.dtype()));
+        return reduction.apply(op, weighted(op, loss, weight));
+    }
+
+    /** Binary cross entropy on logits; {@code posWeight} (nullable) broadcasts along the class dim from the right. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
+                                                      Reduction reduction) {
+        String op = "binaryCrossEntropyWithLogits";
+        floating(op, "input", input);
+        floatTarget(op, input, target);
+        sameShape(op, input, target);
+        if (posWeight != null) {
+            floating(op, "posWeight", posWeight);
+            requireBroadcastable(op, "posWeight", posWeight, input, "e.g. [C] for input [N, C], [C, 1, 1] for [N, C, H, W]");
+        }
+        Tensor pw = posWeight == null ? null : posWeight.to(input.dtype());
+        Tensor loss = new BinaryCrossEntropyWithLogits(pw).apply(input, target.to(input.dtype()));
+        return reduction.apply(op, weighted(op, loss, weight));
+    }
+
+    // --- negative log likelihood and cross entropy ---
+
+    /**
+     * Negative log likelihood of class indices: input log-probabilities (C), (N, C) or (N, C, d1, ...);
+     * target int64 (), (N) or (N, d1, ...). MEAN divides by the summed weights of the targets that are
+     * not ignored (NaN when all are).
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
+        String op = "nllLoss";
+        floating(op, "input", input);
+        if (input.numel() > 0 && input.gt(0.0).toFloat().sum().item() > 0) {
+            Warnings.once("NLLLoss got positive values, which cannot be log-probabilities; apply logSoftmax first, or "
+                    + "use CrossEntropyLoss on the logits");
+        }
+        indexTarget(op, input, target, ignoreIndex, false);
+        return nll(op, input, target, weight, ignoreIndex, reduction);
+    }
+
+    /**
+     * Cross entropy on logits (class dim 1, or 0 for unbatched input) against class indices (int64) or
+     * class probabilities (the input's shape, floating point), with optional label smoothing.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
+                                      double labelSmoothing, Reduction reduction) {
+        String op = "crossEntropy";
+        floating(op, "input", input);
+        if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
+            throw new IllegalArgumentException(op + ": labelSmoothing must be between 0.0 and 1.0; got " + labelSmoothing);
+        }
+        if (input.gradFn() != null && input.gradFn().name().matches("(Log)?SoftmaxBackward")) {
+            Warnings.once("CrossEntropyLoss got the output of " + input.gradFn().name().replace("Backward", "")
+                    + "; it applies logSoftmax itself, so pass the raw logits (or use NLLLoss on logSoftmax output)");
+        }
+        int classDim = input.dim() == 1 ? 0 : 1;
+        Tensor logp = input.logSoftmax(classDim);
+        int c = input.dim() == 0 ? 0 : input.size(classDim);
+        if (target.dtype().isFloatingPoint() && Arrays.equals(target.shape(), input.shape())) {
+            if (ignoreIndex != DEFAULT_IGNORE_INDEX) {
+                throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets; set "
+                        + "the probabilities of the rows to skip to zero instead");
+            }
+            Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / c) : target;
+            Tensor terms = logp.mul(t.to(logp.dtype()));
+            if (weight != null) terms = terms.mul(classWeights(op, weight, input, classDim));
+            Tensor perSample = terms.sum(classDim).neg();
+            return switch (reduction) {
+                case MEAN -> perSample.sum().div((double) input.numel() / c);
+                case SUM, NONE -> reduction.apply(op, perSample);
+                case BATCHMEAN -> reduction.apply(op, perSample);
+            };
+        }
+        indexTarget(op, input, target, ignoreIndex, true);
+        Tensor nll = nll(op, logp, target, weight, ignoreIndex, reduction);
+        if (labelSmoothing == 0) return nll;
+        Tensor terms = weight == null ? logp : logp.mul(classWeights(op, weight, input, classDim));
+        Tensor ignored = target.eq((double) ignoreIndex);
+        Tensor smooth = terms.sum(classDim).neg().maskedFill(ignored, 0.0);
+        Tensor smoothReduced = switch (reduction) {
+            case NONE -> smooth;
+            case SUM -> smooth.sum();
+            case MEAN -> smooth.sum().div(weight == null ? ignored.logicalNot().toType(smooth.dtype()).sum()
+                    : targetWeights(weight, target, ignoreIndex, c).sum().to(smooth.dtype()));
+            case BATCHMEAN -> reduction.apply(op, smooth);
+        };
+        return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / c));
+    }
+
+    private static Tensor nll(String op, Tensor logp, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
+        boolean unbatched = logp.dim() == 1;
+        Tensor in = unbatched ? logp.unsqueeze(0) : logp, t = unbatched ? target.unsqueeze(0) : target;
+        int c = in.size(1);
+        if (weight != null) classWeights(op, weight, logp, unbatched ? 0 : 1);
+        Tensor ignored = t.eq((double) ignoreIndex);
+        Tensor safe = t.maskedFill(ignored, 0.0);
+        Tensor picked = in.gather(1, safe.unsqueeze(1)).squeeze(1);
+        Tensor w = targetWeights(weight, t, ignoreIndex, c).to(in.dtype());
+        Tensor losses = picked.mul(w).neg();
+        Tensor out = switch (reduction) {
+            case NONE -> losses;
+            case SUM -> losses.sum();
+            case MEAN -> losses.sum().div(w.sum());
+            case BATCHMEAN -> reduction.apply(op, losses);
+        };
+        return unbatched && reduction == Reduction.NONE ? out.squeeze(0) : out;
+    }
+
+    /** w[target] per position, 0 where the target is ignored (all 1 without a weight). */
+    private static Tensor targetWeights(Tensor weight, Tensor target, int ignoreIndex, int c) {
+        Tensor ignored = target.eq((double) ignoreIndex);
+        Tensor w = weight == null ? Tensor.onesLike(target).toDouble()
+                : weight.toDouble().indexSelect(0, target.maskedFill(ignored, 0.0).flatten()).reshape(target.shape());
+        return w.maskedFill(ignored, 0.0);
+    }
+
+    // --- divergence and regression ---
+
+    /**
+     * KL divergence with input log-probabilities: pointwise {@code t·(log t - x)} (0 where t = 0), or
+     * {@code exp(t)·(t - x)} when {@code logTarget}. BATCHMEAN gives the true KL; MEAN divides by every element.
+     */
+    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
+        String op = "klDiv";
+        floating(op, "input", input);
+        floatTarget(op, input, target);
+        if (input.numel() > 0 && input.gt(0.0).toFloat().sum().item() > 0) {
+            Warnings.once("KLDivLoss got positive input values, which cannot be log-probabilities; pass logSoftmax "
+                    + "output as the input");
+        }
+        Tensor t = target.to(input.dtype());
+        Tensor pointwise;
+        if (logTarget) {
+            pointwise = t.exp().mul(t.sub(input));
+        } else {
+            Tensor positive = t.gt(0.0);
+            Tensor tLogT = Tensor.where(positive, t.mul(Tensor.where(positive, t, Tensor.onesLike(t)).log()),
+                    Tensor.zerosLike(t));
+            pointwise = tLogT.sub(t.mul(input));
+        }
+        return switch (reduction) {
+            case BATCHMEAN -> pointwise.sum().div(input.dim() == 0 ? 1 : input.size(0));
+            case MEAN -> {
+                Warnings.once("KLDivLoss reduction MEAN divides the total loss by both the batch size and the support "
+                        + "size; BATCHMEAN divides only by the batch size and matches the math definition of KL");
+                yield pointwise.mean();
+            }
+            default -> reduction.apply(op, pointwise);
+        };
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        sameShape("mseLoss", input, target);
+        Tensor d = input.sub(target);
+        return reduction.apply("mseLoss", d.mul(d));
+    }
+
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        sameShape("l1Loss", input, target);
+        return reduction.apply("l1Loss", input.sub(target).abs());
+    }
+
+    /** 0.5·d² where |d| <= delta, else delta·(|d| - 0.5·delta). */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        if (!(delta > 0)) throw new IllegalArgumentException("huberLoss: delta must be positive; got " + delta);
+        sameShape("huberLoss", input, target);
+        Tensor d = input.sub(target), a = d.abs();
+        Tensor loss = Tensor.where(a.le(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta));
+        return reduction.apply("huberLoss", loss);
+    }
+
+    // --- checks ---
+
+    private static void floating(String op, String arg, Tensor t) {
+        if (t == null) throw new NullPointerException(op + ": " + arg + " is null");
+        if (!t.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(op + ": " + arg + " must be floating point (float32 or float64) but got "
+                    + t.dtype() + "; convert it with toFloat()");
+        }
+    }
+
+    private static void floatTarget(String op, Tensor input, Tensor target) {
+        if (target == null) throw new NullPointerException(op + ": target is null");
+        if (!target.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException(op + ": target must be floating point (probabilities or 0/1 labels) "
+                    + "but got " + target.dtype() + "; convert it with target.toFloat()");
+        }
+    }
+
+    private static void sameShape(String op, Tensor input, Tensor target) {
+        if (input == null || target == null) throw new NullPointerException(op + ": input and target must not be null");
+        if (!Arrays.equals(input.shape(), target.shape())) {
+            throw new IllegalArgumentException(op + ": target size " + Arrays.toString(target.shape()) + " is different "
+                    + "from the input size " + Arrays.toString(input.shape()) + "; they must match (this loss does not "
+                    + "broadcast, which would silently compare the wrong pairs)");
+        }
+    }
+
+    private static void requireBroadcastable(String op, String arg, Tensor t, Tensor input, String hint) {
+        int[] ts = t.shape(), is = input.shape();
+        boolean ok = ts.length <= is.length;
+        for (int i = 1; ok && i <= ts.length; i++) {
+            int a = ts[ts.length - i], b = is[is.length - i];
+            ok = a == b || a == 1;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(op + ": " + arg + " of shape " + Arrays.toString(ts) + " does not "
+                    + "broadcast to the input's shape " + Arrays.toString(is) + " (" + hint + ")");
+        }
+    }
+
+    private static Tensor weighted(String op, Tensor loss, Tensor weight) {
+        if (weight == null) return loss;
+        floating(op, "weight", weight);
+        requireBroadcastable(op, "weight", weight, loss, "a weight per element, per class [C], or per sample [N, 1]");
+        return loss.mul(weight.to(loss.dtype()));
+    }
+
+    /** A class weight of shape [C], viewed so it broadcasts along the class dim of the input. */
+    private static Tensor classWeights(String op, Tensor weight, Tensor input, int classDim) {
+        int c = input.size(classDim);
+        floating(op, "weight", weight);
+        if (weight.dim() != 1 || weight.size(0) != c) {
+            throw new IllegalArgumentException(op + ": weight tensor should be defined either for all " + c + " classes "
+                    + "or no classes but got weight tensor of shape " + Arrays.toString(weight.shape()));
+        }
+        int[] view = new int[input.dim()];
+        Arrays.fill(view, 1);
+        view[classDim] = c;
+        return weight.to(input.dtype()).reshape(view);
+    }
+
+    /** Shape, dtype and range checks for class-index targets. */
+    private static void indexTarget(String op, Tensor input, Tensor target, int ignoreIndex,
+                                    boolean probabilitiesAllowed) {
+        if (target == null) throw new NullPointerException(op + ": target is null");
+        int[] is = input.shape(), ts = target.shape();
+        if (target.dtype() != DType.INT64) {
+            throw new IllegalArgumentException(op + ": target must be int64 class indices for index targets; got "
+                    + target.dtype() + " with shape " + Arrays.toString(ts) + " — use target.toLong()"
+                    + (probabilitiesAllowed ? ", or pass class probabilities of the input's shape "
+                    + Arrays.toString(is) : ""));
+        }
+        if (input.dim() < 1) throw new IllegalArgumentException(op + ": input must have a class dimension; got a 0-dim tensor");
+        boolean unbatched = input.dim() == 1;
+        int[] expected = new int[unbatched ? 0 : is.length - 1];
+        for (int d = 0, j = 0; !unbatched && d < is.length; d++) if (d != 1) expected[j++] = is[d];
+        if (!Arrays.equals(ts, expected)) {
+            String hint = ts.length == expected.length + 1 && ts[ts.length - 1] == 1 && !unbatched
+                    ? "; did you mean target.squeeze(" + (ts.length - 1) + ")?"
+                    : ts.length > 0 && expected.length > 0 && ts[0] != expected[0]
+                    ? " (input batch size " + expected[0] + ", target batch size " + ts[0] + ")" : "";
+            throw new IllegalArgumentException(op + ": target has shape " + Arrays.toString(ts) + " but input "
+                    + Arrays.toString(is) + " expects " + Arrays.toString(expected) + hint);
+        }
+        int c = is[unbatched ? 0 : 1];
+        long[] labels = target.toLongArray();
+        for (int i = 0; i < labels.length; i++) {
+            long v = labels[i];
+            if (v == ignoreIndex || v >= 0 && v < c) continue;
+            throw new IndexOutOfBoundsException(String.format("%s: target %d at position %d is out of bounds for %d "
+                    + "classes (class indices are 0-based, in [0, %d]; labels to skip need ignoreIndex)", op, v, i, c,
+                    c - 1));
+        }
+    }
+}

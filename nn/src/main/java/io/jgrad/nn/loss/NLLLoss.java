@@ -1,0 +1,35 @@
+package io.jgrad.nn.loss;
+
+import io.jgrad.core.Tensor;
+
+/**
+ * Negative log likelihood: input log-probabilities (C), (N, C) or (N, C, d1, ...); target int64 class
+ * indices (), (N) or (N, d1, ...). {@code loss_n = -w[t_n]·x[n, t_n]}; MEAN divides by the summed
+ * weights of the targets that are not ignored.
+ *
+ * <pre>
+ * jshell> new NLLLoss().apply(Tensor.of(0.7, 0.2, 0.1).log(), Tensor.of(new long[] {0}).squeeze())
+ * $1 ==> tensor(0.3567)
+ * </pre>
+ */
+public class NLLLoss extends Loss<NLLLoss> {
+    private Tensor weight;
+    private int ignoreIndex = Losses.DEFAULT_IGNORE_INDEX;
+
+    /** One weight per class, shape [C]. */
+    public NLLLoss weight(Tensor weight) {
+        this.weight = weight;
+        return this;
+    }
+
+    /** A target value that contributes neither loss nor gradient (default -100). */
+    public NLLLoss ignoreIndex(int ignoreIndex) {
+        this.ignoreIndex = ignoreIndex;
+        return this;
+    }
+
+    @Override
+    protected Tensor forward(Tensor input, Tensor target) {
+        return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
+    }
+}

@@ -1,0 +1,25 @@
+package io.jgrad.nn.loss;
+
+import io.jgrad.core.Tensor;
+
+/** How a loss combines its per-element values, as PyTorch's {@code reduction=} argument. */
+public enum Reduction {
+    /** Per-element losses, in the shape of the target (or input). */
+    NONE,
+    /** Their mean (for NLL/cross entropy with weights: divided by the summed target weights). */
+    MEAN,
+    SUM,
+    /** Sum divided by the batch size: KLDivLoss only, where it gives the true KL divergence. */
+    BATCHMEAN;
+
+    /** NONE, MEAN (over every element) or SUM of {@code loss}. */
+    Tensor apply(String op, Tensor loss) {
+        return switch (this) {
+            case NONE -> loss;
+            case MEAN -> loss.mean();
+            case SUM -> loss.sum();
+            case BATCHMEAN -> throw new IllegalArgumentException(op + ": reduction BATCHMEAN is only for KLDivLoss; use "
+                    + "MEAN, SUM or NONE");
+        };
+    }
+}
