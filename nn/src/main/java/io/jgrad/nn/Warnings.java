@@ -12,10 +12,19 @@ public final class Warnings {
 
     private Warnings() {}
 
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+    private static final Set<Object> LIBRARY = Set.of(location(Warnings.class), location(io.jgrad.core.Tensor.class));
+
     public static void once(String message) {
-        String site = StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> !f.getClassName().startsWith("io.jgrad.nn") && !f.getClassName().startsWith("io.jgrad.core"))
+        String site = WALKER.walk(frames -> frames
+                .filter(f -> !LIBRARY.contains(location(f.getDeclaringClass())))
                 .findFirst().map(f -> f.getClassName() + ":" + f.getLineNumber()).orElse("?"));
         if (SEEN.add(site + " " + message)) LOG.warn("{} (at {})", message, site);
+    }
+
+    /** Where a class was loaded from: jgrad's own jars (or class folders) are not call sites. */
+    private static Object location(Class<?> c) {
+        var source = c.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? c.getPackageName() : source.getLocation().toString();
     }
 }

@@ -9,6 +9,9 @@ import io.jgrad.core.Tensor;
  * rather than the clamp's derivative (which would be 0 exactly where the model is most wrong).
  */
 final class BinaryCrossEntropy extends Op {
+    /** PyTorch's EPSILON in Loss.cpp is a float, so 1e-12 rounded to float precision, exactly. */
+    private static final double EPSILON = 1e-12f;
+
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0], t = in[1];
@@ -20,7 +23,7 @@ final class BinaryCrossEntropy extends Op {
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor x = saved(0), t = saved(1);
-        Tensor gx = needsInputGrad(0) ? g.mul(x.sub(t)).div(x.mul(x.neg().add(1)).clampMin(1e-12)) : null;
+        Tensor gx = needsInputGrad(0) ? g.mul(x.sub(t)).div(x.mul(x.neg().add(1)).clampMin(EPSILON)) : null;
         Tensor gt = needsInputGrad(1) ? g.mul(saved(3).sub(saved(2))) : null;
         return new Tensor[] {gx, gt};
     }
