@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * <pre>
  * jshell> var g = new Generator(42);
  * jshell> Tensor.randn(g, 2)
- * $2 ==> tensor([ 0.4729, -1.3349])
+ * $2 ==> tensor([-0.7172,  1.0268])
  * </pre>
  */
 public final class Generator {

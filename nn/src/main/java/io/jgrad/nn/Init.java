@@ -34,6 +34,22 @@ public final class Init {
         return fill(t, Tensor.ones(t.shape()));
     }
 
+    public static Tensor kaimingUniform(Tensor t) {
+        return kaimingUniform(t, 0, Generator.global());
+    }
+
+    public static Tensor kaimingNormal(Tensor t) {
+        return kaimingNormal(t, 0, Generator.global());
+    }
+
+    public static Tensor xavierUniform(Tensor t) {
+        return xavierUniform(t, 1, Generator.global());
+    }
+
+    public static Tensor xavierNormal(Tensor t) {
+        return xavierNormal(t, 1, Generator.global());
+    }
+
     /** He uniform for ReLU-family layers: bound = gain·sqrt(3 / fan_in), gain = sqrt(2 / (1 + a²)). */
     public static Tensor kaimingUniform(Tensor t, double a, Generator g) {
         double bound = Math.sqrt(2 / (1 + a * a)) * Math.sqrt(3.0 / fans(t)[0]);

@@ -2,9 +2,15 @@ package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
 
-/** Mean absolute error {@code |x - y|}; input and target must have the same shape. */
+/**
+ * Mean absolute error {@code |x - y|}; input and target must have the same shape.
+ *
+ * <pre>
+ * jshell> new L1Loss().apply(Tensor.of(1, 2), Tensor.of(1, 4))
+ * $1 ==> tensor(1.)
+ * </pre>
+ */
 public class L1Loss extends Loss<L1Loss> {
-
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
         return Losses.l1Loss(input, target, reduction);
