@@ -11,6 +11,8 @@ import io.jgrad.core.Tensor;
  */
 final class BinaryCrossEntropyWithLogits extends Op {
     private final Tensor posWeight;
+    /** 1 + (posWeight - 1)·t, the weight of the softplus term; null without posWeight. */
+    private Tensor lw;
 
     BinaryCrossEntropyWithLogits(Tensor posWeight) {
         this.posWeight = posWeight;
@@ -20,7 +22,7 @@ final class BinaryCrossEntropyWithLogits extends Op {
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0], t = in[1];
         Tensor softplusNegX = x.neg().clampMin(0).add(x.abs().neg().exp().log1p());
-        Tensor lw = posWeight == null ? null : t.mul(posWeight.sub(1.0)).add(1.0);
+        lw = posWeight == null ? null : t.mul(posWeight.sub(1.0)).add(1.0);
         save(x, t, softplusNegX);
         Tensor term = lw == null ? softplusNegX : lw.mul(softplusNegX);
         return t.neg().add(1).mul(x).add(term);
@@ -32,7 +34,6 @@ final class BinaryCrossEntropyWithLogits extends Op {
         Tensor gx = null, gt = null;
         if (needsInputGrad(0)) {
             Tensor sigNegX = x.neg().sigmoid();
-            Tensor lw = posWeight == null ? null : t.mul(posWeight.sub(1.0)).add(1.0);
             gx = g.mul(t.neg().add(1).sub(lw == null ? sigNegX : lw.mul(sigNegX)));
         }
         if (needsInputGrad(1)) {

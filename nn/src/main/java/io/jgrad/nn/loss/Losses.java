@@ -24,9 +24,10 @@ public final class Losses {
         floating(op, "input", input);
         floatTarget(op, input, target);
         sameShape(op, input, target);
-        if (input.lt(0.0).logicalOr(input.gt(1.0)).logicalOr(input.ne(input)).toFloat().sum().item() > 0) {
+        double min = input.numel() == 0 ? 0 : input.amin().item(), max = input.numel() == 0 ? 0 : input.amax().item();
+        if (!(min >= 0 && max <= 1)) {  // NaN fails too, as in PyTorch
             throw new IllegalArgumentException(op + ": all elements of input should be between 0 and 1; got values in ["
-                    + input.amin().item() + ", " + input.amax().item() + "]. If the input is logits, use "
+                    + min + ", " + max + "]. If the input is logits, use "
                     + "binaryCrossEntropyWithLogits (BCEWithLogitsLoss), which is also numerically stable");
         }
         if (input.gradFn() != null && input.gradFn().name().equals("SigmoidBackward")) {
@@ -63,7 +64,7 @@ public final class Losses {
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
         String op = "nllLoss";
         floating(op, "input", input);
-        if (input.numel() > 0 && input.gt(0.0).toFloat().sum().item() > 0) {
+        if (input.numel() > 0 && input.amax().item() > 0) {
             Warnings.once("NLLLoss got positive values, which cannot be log-probabilities; apply logSoftmax first, or "
                     + "use CrossEntropyLoss on the logits");
         }
@@ -157,7 +158,7 @@ public final class Losses {
         String op = "klDiv";
         floating(op, "input", input);
         floatTarget(op, input, target);
-        if (input.numel() > 0 && input.gt(0.0).toFloat().sum().item() > 0) {
+        if (input.numel() > 0 && input.amax().item() > 0) {
             Warnings.once("KLDivLoss got positive input values, which cannot be log-probabilities; pass logSoftmax "
                     + "output as the input");
         }
