@@ -24,9 +24,9 @@ import org.bytedeco.javacpp.Pointer;
  * backward (ReLU, log-softmax NLL, plain Tensor ops, float32) in steps/s at batch 32, 128 and 1024;
  * (c) off-heap and heap memory over 20,000 MLP steps at batch 32.
  *
- * <p>Run from the repository root: {@code ./mvnw -B -ntp -o -q exec:java -pl examples
- * -Dexec.mainClass=io.jgrad.examples.Benchmark -Dexec.args="--quick"}; {@code --quick} is a smoke run,
- * {@code --no-torch} skips PyTorch.
+ * <p>Run from the repository root: {@code ./mvnw -q -pl examples -am package -DskipTests exec:java
+ * -Dexec.mainClass=io.jgrad.examples.Benchmark} (add {@code -Dexec.args=--quick} for a smoke run,
+ * {@code --no-torch} to skip PyTorch).
  */
 public final class Benchmark {
     private static final int[] BATCHES = {32, 128, 1024};

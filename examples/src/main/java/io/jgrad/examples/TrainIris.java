@@ -9,7 +9,7 @@ import java.util.List;
  * hand-written SGD step: what {@code nn} and {@code optim} package up. Prints the loss falling and the
  * held-out accuracy.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am install -DskipTests && ./mvnw -q -pl examples exec:java}
+ * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests exec:java}
  */
 public final class TrainIris {
     /** Loss and accuracy after training, for the smoke test. */
