@@ -124,6 +124,11 @@ CASES = [
     ("mlp_nll_f32", lambda x, w1, b1, w2, b2, y: -(torch.relu(x @ w1 + b1) @ w2 + b2).log_softmax(1).gather(1, y.unsqueeze(1)).mean(),
      [rnd(4, 6, dtype=F32), rnd(6, 5, dtype=F32), rnd(5, dtype=F32), rnd(5, 3, dtype=F32), rnd(3, dtype=F32),
       idx([0, 2, 1, 2])], {0}),
+    # F.linear multiplies by the transposed weight without copying it
+    ("linear", torch.nn.functional.linear, [rnd(4, 3), rnd(5, 3), rnd(5)]),
+    ("linear_3d", torch.nn.functional.linear, [rnd(2, 4, 3), rnd(5, 3), rnd(5)]),
+    ("linear_vector_no_bias", lambda x, w: torch.nn.functional.linear(x, w), [rnd(3), rnd(5, 3)]),
+    ("linear_large_f32", torch.nn.functional.linear, [rnd(40, 96, dtype=F32), rnd(64, 96, dtype=F32), rnd(64, dtype=F32)]),
 ]
 
 

@@ -7,26 +7,44 @@ import io.jgrad.core.kernel.Gemm;
  * transpose flags instead of materialising transposes: dA = G·Bᵀ, dB = Aᵀ·G.
  */
 final class MatMul extends Op {
+    /** A·Bᵀ for a 2-D B (F.linear's x·Wᵀ), so the weight is never copied into its transpose. */
+    private final boolean transposeB;
+
+    MatMul() {
+        this(false);
+    }
+
+    MatMul(boolean transposeB) {
+        this.transposeB = transposeB;
+    }
+
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor[] p = Ops.promote(Ops.floating(in[0]), Ops.floating(in[1]));
         Tensor a = p[0], b = p[1];
         int[] as = a.shape(), bs = b.shape();
-        int ka = as[as.length - 1], kb = bs[bs.length - 2];
+        int ka = as[as.length - 1], kb = bs[bs.length - (transposeB ? 1 : 2)], n = bs[bs.length - (transposeB ? 2 : 1)];
         Check.argument(ka == kb, "matmul: shapes %s and %s cannot be multiplied (mat1 is %dx%d, mat2 is %dx%d); the "
-                + "last dim of the first must equal the second-to-last of the second", Check.shape(as), Check.shape(bs),
-                as[as.length - 2], ka, kb, bs[bs.length - 1]);
+                + "last dim of the first must equal the second-to-last of the second", Check.shape(as),
+                Check.shape(transposeB ? new int[] {n, kb} : bs), as[as.length - 2], ka, kb, n);
         if (as.length == 3 && bs.length == 3) {
             Check.argument(as[0] == bs[0] || as[0] == 1 || bs[0] == 1, "matmul: batch sizes %d and %d of shapes %s and %s "
                     + "are not broadcastable", as[0], bs[0], Check.shape(as), Check.shape(bs));
         }
         save(a, b);
-        return multiply(a, false, b, false);
+        return multiply(a, false, b, transposeB);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor a = saved(0), b = saved(1);
+        if (transposeB) {  // y = a·bᵀ: da = g·b, db = gᵀ·a (summed over a batch when a is 3-D)
+            Tensor a2 = a.dim() == 3 ? a.reshape(-1, a.size(2)) : a, g2 = g.dim() == 3 ? g.reshape(-1, g.size(2)) : g;
+            return new Tensor[] {
+                needsInputGrad(0) ? multiply(g, false, b, false) : null,
+                needsInputGrad(1) ? multiply(g2, true, a2, false) : null
+            };
+        }
         return new Tensor[] {
             needsInputGrad(0) ? multiply(g, false, b, true) : null,
             needsInputGrad(1) ? multiply(a, true, g, false) : null

@@ -430,6 +430,23 @@ public final class Tensor {
         return out;
     }
 
+    /**
+     * {@code input·weightᵀ + bias}, PyTorch's {@code torch.nn.functional.linear}: input [..., in] (1-D to
+     * 3-D), weight [out, in], bias [out] or null. Multiplies by the transposed weight without copying it.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Check.notNull(input, "linear", "input");
+        Check.notNull(weight, "linear", "weight");
+        Check.argument(weight.dim() == 2, "linear: weight must be 2-D [out_features, in_features] but has shape %s",
+                Check.shape(weight.shape));
+        Check.argument(input.dim() >= 1 && input.dim() <= 3, "linear: input needs 1 to 3 dimensions; got shape %s",
+                Check.shape(input.shape));
+        Tensor x = input.dim() == 1 ? input.unsqueeze(0) : input;
+        Tensor y = new MatMul(true).apply(x, weight);
+        if (input.dim() == 1) y = y.squeeze(0);
+        return bias == null ? y : y.add(bias);
+    }
+
     // --- reductions ---
 
     /** Sum over {@code dims} (all when none), dropping them. */

@@ -985,4 +985,16 @@ class ErrorMessagesTest {
                 () -> assertError(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).reshape(3, 2)));
         assertTrue(silent.getMessage().contains("nothing was thrown"), silent.getMessage());
     }
+
+    @Test
+    void linearChecksItsOperands() {
+        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(2, 3), Tensor.zeros(3), null),
+                "linear: weight must be 2-D [out_features, in_features]", "[3]");
+        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(2, 3), Tensor.zeros(5, 4), null),
+                "matmul: shapes [2, 3] and [5, 4] cannot be multiplied");
+        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(1, 2, 2, 3), Tensor.zeros(5, 3), null),
+                "linear: input needs 1 to 3 dimensions");
+        assertErrorOneOf(List.of(NullPointerException.class), () -> Tensor.linear(Tensor.zeros(2, 3), null, null),
+                "linear:", "weight is null");
+    }
 }

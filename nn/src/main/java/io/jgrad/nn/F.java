@@ -16,8 +16,7 @@ public final class F {
 
     /** {@code x·Wᵀ + b} with weight [out, in] and bias [out] (nullable), as nn.Linear. */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        Tensor y = x.matmul(weight.t());
-        return bias == null ? y : y.add(bias);
+        return Tensor.linear(x, weight, bias);
     }
 
     public static Tensor sigmoid(Tensor x) {
