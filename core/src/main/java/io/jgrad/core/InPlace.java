@@ -27,6 +27,31 @@ final class InPlace {
         return self;
     }
 
+    /** {@code self += alpha·other} in one pass when shapes match (no temporary), else through a broadcast. */
+    static Tensor axpy(Tensor self, Tensor other, double alpha) {
+        if (!Arrays.equals(self.shape(), other.shape()) || !self.dtype().isFloatingPoint()) {
+            try (var g = GradMode.noGrad()) {
+                return binary(self, "addi", Elementwise.Binary.ADD, alpha == 1 ? other : other.mul(alpha));
+            }
+        }
+        check(self, "addi");
+        Elementwise.axpy(self.data(), other.to(self.dtype()).data(), alpha);
+        self.bumpVersion();
+        return self;
+    }
+
+    /** {@code self += value·t1·t2} (or {@code ·t1/t2} with {@code divide}) for same-shaped floating tensors. */
+    static Tensor addcmul(Tensor self, String op, Tensor t1, Tensor t2, double value, boolean divide) {
+        check(self, op);
+        Check.argument(self.dtype().isFloatingPoint(), "%s: needs a floating point tensor; got %s", op, self.dtype());
+        Check.argument(Arrays.equals(self.shape(), t1.shape()) && Arrays.equals(self.shape(), t2.shape()),
+                "%s: tensor1 %s and tensor2 %s must have this tensor's shape %s", op, Check.shape(t1.shape()),
+                Check.shape(t2.shape()), Check.shape(self.shape()));
+        Elementwise.addcmul(self.data(), t1.to(self.dtype()).data(), t2.to(self.dtype()).data(), value, divide);
+        self.bumpVersion();
+        return self;
+    }
+
     static Tensor fill(Tensor self, String op, double value) {
         check(self, op);
         Buffers.fill(self.data(), value);

@@ -790,11 +790,19 @@ public final class Tensor {
         return InPlace.binary(this, "addi", Binary.ADD, other);
     }
 
-    /** {@code this += alpha * other}, the optimizer update. */
+    /** {@code this += alpha * other} in one pass, the optimizer update (PyTorch's {@code add_(other, alpha=)}). */
     public Tensor addi(Tensor other, double alpha) {
-        try (var g = GradMode.noGrad()) {
-            return InPlace.binary(this, "addi", Binary.ADD, alpha == 1 ? other : other.mul(alpha));
-        }
+        return InPlace.axpy(this, Check.notNull(other, "addi", "other"), alpha);
+    }
+
+    /** {@code this += value * tensor1 * tensor2} in one pass (PyTorch's {@code addcmul_}); same shapes. */
+    public Tensor addcmuli(Tensor tensor1, Tensor tensor2, double value) {
+        return InPlace.addcmul(this, "addcmuli", tensor1, tensor2, value, false);
+    }
+
+    /** {@code this += value * tensor1 / tensor2} in one pass (PyTorch's {@code addcdiv_}); same shapes. */
+    public Tensor addcdivi(Tensor tensor1, Tensor tensor2, double value) {
+        return InPlace.addcmul(this, "addcdivi", tensor1, tensor2, value, true);
     }
 
     public Tensor addi(double value) {

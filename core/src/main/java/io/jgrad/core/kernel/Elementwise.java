@@ -135,6 +135,32 @@ public final class Elementwise {
         Rows.forEach(aShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, a, oo, len));
     }
 
+    /** {@code a += alpha·b} for same-length float or double arrays (the optimizer update). */
+    public static void axpy(Object a, Object b, double alpha) {
+        if (a instanceof float[] fa) {
+            float[] fb = (float[]) b;
+            float al = (float) alpha;
+            for (int i = 0; i < fa.length; i++) fa[i] += al * fb[i];
+        } else {
+            double[] da = (double[]) a, db = (double[]) b;
+            for (int i = 0; i < da.length; i++) da[i] += alpha * db[i];
+        }
+    }
+
+    /** {@code a += value·b·c}, or {@code a += value·b/c} with {@code divide}; same-length float or double arrays. */
+    public static void addcmul(Object a, Object b, Object c, double value, boolean divide) {
+        if (a instanceof float[] fa) {
+            float[] fb = (float[]) b, fc = (float[]) c;
+            float v = (float) value;
+            if (divide) for (int i = 0; i < fa.length; i++) fa[i] += v * fb[i] / fc[i];
+            else for (int i = 0; i < fa.length; i++) fa[i] += v * fb[i] * fc[i];
+        } else {
+            double[] da = (double[]) a, db = (double[]) b, dc = (double[]) c;
+            if (divide) for (int i = 0; i < da.length; i++) da[i] += value * db[i] / dc[i];
+            else for (int i = 0; i < da.length; i++) da[i] += value * db[i] * dc[i];
+        }
+    }
+
     public static boolean[] compare(Compare op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape) {
         boolean[] out = new boolean[Shapes.numel(outShape)];
         int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);

@@ -1,0 +1,93 @@
+package io.jgrad.optim;
+
+import io.jgrad.core.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Stochastic gradient descent with optional momentum, PyTorch's {@code torch.optim.SGD}, step for step:
+ * <pre>
+ *   g = ∇ (negated when maximize);  g += weightDecay·p
+ *   buf = g on the first step, else momentum·buf + (1 - dampening)·g
+ *   g = nesterov ? g + momentum·buf : buf
+ *   p -= lr·g
+ * </pre>
+ * <pre>
+ * jshell> var opt = new SGD(model.parameters(), 0.1).momentum(0.9).nesterov(true);
+ * </pre>
+ */
+public class SGD extends Optimizer {
+    public SGD(Iterable<Tensor> params, double lr) {
+        super(params, defaults(lr));
+    }
+
+    private static Map<String, Object> defaults(double lr) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("lr", lr);
+        d.put("momentum", 0.0);
+        d.put("dampening", 0.0);
+        d.put("weightDecay", 0.0);
+        d.put("nesterov", false);
+        d.put("maximize", false);
+        return d;
+    }
+
+    public SGD momentum(double momentum) {
+        set("momentum", momentum);
+        return this;
+    }
+
+    public SGD dampening(double dampening) {
+        set("dampening", dampening);
+        return this;
+    }
+
+    public SGD weightDecay(double weightDecay) {
+        set("weightDecay", weightDecay);
+        return this;
+    }
+
+    /** Nesterov momentum; needs momentum > 0 and dampening 0, so set momentum first. */
+    public SGD nesterov(boolean nesterov) {
+        set("nesterov", nesterov);
+        return this;
+    }
+
+    public SGD maximize(boolean maximize) {
+        set("maximize", maximize);
+        return this;
+    }
+
+    @Override
+    protected void validate(ParamGroup g) {
+        require(g.lr() >= 0, "Invalid learning rate: " + g.lr());
+        require(g.number("momentum") >= 0, "Invalid momentum value: " + g.number("momentum"));
+        require(g.number("weightDecay") >= 0, "Invalid weight_decay value: " + g.number("weightDecay"));
+        require(!g.flag("nesterov") || g.number("momentum") > 0 && g.number("dampening") == 0,
+                "Nesterov momentum requires a momentum and zero dampening (got momentum " + g.number("momentum")
+                        + ", dampening " + g.number("dampening") + "); set momentum before nesterov(true)");
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr(), momentum = group.number("momentum"), dampening = group.number("dampening");
+        double weightDecay = group.number("weightDecay");
+        for (Tensor p : group.params()) {
+            if (p.grad() == null) continue;
+            Tensor d = group.flag("maximize") ? p.grad().neg() : p.grad();
+            if (weightDecay != 0) d = d.add(p, weightDecay);
+            if (momentum != 0) {
+                Map<String, Object> s = stateOf(p);
+                Tensor buf = (Tensor) s.get("momentum_buffer");
+                if (buf == null) {
+                    buf = d.clone();
+                    s.put("momentum_buffer", buf);
+                } else {
+                    buf.muli(momentum).addi(d, 1 - dampening);
+                }
+                d = group.flag("nesterov") ? d.add(buf, momentum) : buf;
+            }
+            p.addi(d, -lr);
+        }
+    }
+}
