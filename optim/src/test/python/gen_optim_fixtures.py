@@ -113,11 +113,31 @@ def schedules():
     ]
 
 
+def clipping():
+    out = []
+    for name, max_norm, norm_type in [("norm2", 1.0, 2.0), ("norm1", 2.0, 1.0), ("norm_inf", 0.5, float("inf")),
+                                      ("norm2_no_clip", 100.0, 2.0)]:
+        grads = [torch.randn(3, 4, dtype=torch.float64), torch.randn(5, dtype=torch.float64)]
+        params = [torch.zeros_like(g, requires_grad=True) for g in grads]
+        for p, g in zip(params, grads):
+            p.grad = g.clone()
+        total = torch.nn.utils.clip_grad_norm_(params, max_norm, norm_type)
+        out.append({"name": name, "maxNorm": max_norm, "normType": "inf" if norm_type == float("inf") else norm_type,
+                    "grads": [encode(g) for g in grads], "total": total.item(),
+                    "clipped": [encode(p.grad) for p in params]})
+    g = torch.randn(3, 4, dtype=torch.float64)
+    p = torch.zeros_like(g, requires_grad=True)
+    p.grad = g.clone()
+    torch.nn.utils.clip_grad_value_([p], 0.5)
+    out.append({"name": "value", "clipValue": 0.5, "grads": [encode(g)], "clipped": [encode(p.grad)]})
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     target = os.path.join(here, "..", "resources", "fixtures", "optim.json")
     doc = {"generator": "optim/src/test/python/gen_optim_fixtures.py", "torch": torch.__version__,
-           "trajectories": trajectories(), "schedules": schedules()}
+           "trajectories": trajectories(), "schedules": schedules(), "clipping": clipping()}
     with open(target, "w") as f:
         json.dump(doc, f)
         f.write("\n")

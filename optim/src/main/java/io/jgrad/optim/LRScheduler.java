@@ -1,0 +1,76 @@
+package io.jgrad.optim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A learning-rate schedule over epochs, PyTorch's {@code lr_scheduler}: construction sets each group's
+ * lr for epoch 0; call {@link #step()} once per epoch, after {@code optimizer.step()}.
+ *
+ * <pre>
+ * jshell> var sched = new StepLR(opt, 30, 0.1);
+ * jshell> for (int epoch = 0; epoch &lt; 90; epoch++) { train(); sched.step(); }
+ * </pre>
+ */
+public abstract class LRScheduler {
+    /** The closed form of a schedule: the rate at {@code epoch} of a group that started at {@code base}. */
+    @FunctionalInterface
+    protected interface Schedule {
+        double lrAt(double base, int epoch);
+    }
+
+    private final Optimizer optimizer;
+    private final Schedule schedule;
+    private final List<Double> baseLrs = new ArrayList<>();
+    private int lastEpoch;
+
+    /** Subclasses pass their formula as a lambda over their (validated) constructor arguments. */
+    protected LRScheduler(Optimizer optimizer, Schedule schedule) {
+        this.optimizer = optimizer;
+        this.schedule = schedule;
+        for (ParamGroup g : optimizer.paramGroups()) baseLrs.add(g.lr());
+        apply();
+    }
+
+    public void step() {
+        lastEpoch++;
+        apply();
+    }
+
+    private void apply() {
+        List<ParamGroup> groups = optimizer.paramGroups();
+        for (int i = 0; i < groups.size(); i++) groups.get(i).setLr(schedule.lrAt(baseLrs.get(i), lastEpoch));
+    }
+
+    /** The rates the last step set, one per group. */
+    public List<Double> getLastLr() {
+        return optimizer.paramGroups().stream().map(ParamGroup::lr).toList();
+    }
+
+    public int lastEpoch() {
+        return lastEpoch;
+    }
+
+    public Map<String, Object> stateDict() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("last_epoch", lastEpoch);
+        s.put("base_lrs", List.copyOf(baseLrs));
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void loadStateDict(Map<String, Object> state) {
+        lastEpoch = (Integer) state.get("last_epoch");
+        baseLrs.clear();
+        baseLrs.addAll((List<Double>) state.get("base_lrs"));
+        apply();
+    }
+
+    /** Throws with {@code message} unless {@code ok}; returns {@code schedule} so checks can run before super(). */
+    static Schedule require(boolean ok, String message, Schedule schedule) {
+        if (!ok) throw new IllegalArgumentException(message);
+        return schedule;
+    }
+}
