@@ -61,6 +61,17 @@ public class ReduceLROnPlateau {
         return mode == Mode.MIN ? metric < best * (1 - threshold) : metric > best * (threshold + 1);
     }
 
+    /** The counters that decide the next reduction (the rates live in the optimizer's state dict). */
+    public java.util.Map<String, Object> stateDict() {
+        return java.util.Map.of("best", best, "num_bad_epochs", badEpochs, "cooldown_counter", cooldownLeft);
+    }
+
+    public void loadStateDict(java.util.Map<String, Object> state) {
+        best = (Double) state.get("best");
+        badEpochs = (Integer) state.get("num_bad_epochs");
+        cooldownLeft = (Integer) state.get("cooldown_counter");
+    }
+
     public List<Double> getLastLr() {
         return optimizer.paramGroups().stream().map(ParamGroup::lr).toList();
     }
