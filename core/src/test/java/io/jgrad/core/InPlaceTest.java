@@ -1,0 +1,50 @@
+package io.jgrad.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The fused in-place updates optimizers use: same values as the out-of-place forms, versions bumped. */
+class InPlaceTest {
+    private final Tensor a = Tensor.of(DType.FLOAT64, 1, 2, 3), b = Tensor.of(DType.FLOAT64, 4, 5, 6);
+    private final Tensor c = Tensor.of(DType.FLOAT64, 0.5, 0.25, 2);
+
+    @Test
+    void addiWithAlpha() {
+        double[] expected = a.add(b.mul(-0.5)).toDoubleArray();
+        int before = a.version();
+        assertArrayEquals(expected, a.addi(b, -0.5).toDoubleArray(), 0.0);
+        assertEquals(before + 1, a.version());
+        Tensor f = Tensor.of(1, 2);
+        f.addi(Tensor.of(DType.FLOAT64, 0.5, 0.5), 2);  // float64 other into float32 self, as PyTorch allows
+        assertArrayEquals(new float[] {2, 3}, f.toFloatArray());
+        Tensor m = Tensor.zeros(DType.FLOAT64, 2, 3);
+        m.addi(Tensor.of(DType.FLOAT64, 1, 2, 3), 2);  // broadcast path
+        assertArrayEquals(new double[] {2, 4, 6, 2, 4, 6}, m.toDoubleArray(), 0.0);
+    }
+
+    @Test
+    void addcmuliAndAddcdivi() {
+        assertArrayEquals(a.add(b.mul(c).mul(0.1)).toDoubleArray(), a.clone().addcmuli(b, c, 0.1).toDoubleArray(), 1e-15);
+        assertArrayEquals(a.add(b.div(c).mul(-2)).toDoubleArray(), a.clone().addcdivi(b, c, -2).toDoubleArray(), 1e-15);
+    }
+
+    @Test
+    void refusedWhereAutogradWouldBreak() {
+        Tensor leaf = Tensor.of(DType.FLOAT64, 1, 2, 3).requiresGrad(true);
+        assertThrows(IllegalStateException.class, () -> leaf.addcmuli(b, c, 1));
+        assertThrows(IllegalStateException.class, () -> leaf.addi(b, 0.1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> a.addcdivi(b, Tensor.ones(DType.FLOAT64, 2), 1));
+        assertTrue(e.getMessage().contains("addcdivi: tensor1 [3] and tensor2 [2] must have this tensor's shape [3]"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new long[] {1}).addcmuli(b, c, 1));
+        try (var g = Tensor.noGrad()) {
+            leaf.addcdivi(b, c, 1);
+        }
+        assertEquals(1 + 4 / 0.5, leaf.toDoubleArray()[0]);
+    }
+}
