@@ -1,0 +1,75 @@
+package io.jgrad.data;
+
+import io.jgrad.core.Generator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Batches over a dataset, PyTorch's {@code DataLoader}: each pass ({@code for (Batch b : loader)}) visits
+ * every example once, in order or reshuffled by a seeded generator, and gathers only the batch at hand.
+ *
+ * <pre>
+ * jshell> var loader = new DataLoader(new TensorDataset(x, y), 128).shuffle(new Generator(0));
+ * jshell> for (Batch b : loader) { ... b.input() ... b.target() ... }
+ * </pre>
+ */
+public final class DataLoader implements Iterable<Batch> {
+    private final Dataset dataset;
+    private final int batchSize;
+    private Generator shuffle;
+    private boolean dropLast;
+
+    public DataLoader(Dataset dataset, int batchSize) {
+        if (batchSize <= 0) throw new IllegalArgumentException("DataLoader: batchSize must be positive; got " + batchSize);
+        this.dataset = dataset;
+        this.batchSize = batchSize;
+    }
+
+    /** Reshuffles at the start of every pass with {@code generator}. */
+    public DataLoader shuffle(Generator generator) {
+        this.shuffle = generator;
+        return this;
+    }
+
+    /** Skips the last batch when it would be smaller than the batch size. */
+    public DataLoader dropLast(boolean dropLast) {
+        this.dropLast = dropLast;
+        return this;
+    }
+
+    /** Batches per pass. */
+    public int size() {
+        int n = dataset.size();
+        return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
+    }
+
+    @Override
+    public Iterator<Batch> iterator() {
+        long[] order = new long[dataset.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        if (shuffle != null) {
+            for (int i = order.length - 1; i > 0; i--) {  // Fisher-Yates
+                int j = (int) shuffle.nextLong(0, i + 1);
+                long t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        int batches = size();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < batches;
+            }
+
+            @Override
+            public Batch next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                int from = next++ * batchSize, to = Math.min(from + batchSize, order.length);
+                return dataset.get(java.util.Arrays.copyOfRange(order, from, to));
+            }
+        };
+    }
+}

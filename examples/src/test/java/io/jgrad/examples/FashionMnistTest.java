@@ -1,0 +1,46 @@
+package io.jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgrad.core.Tensor;
+import io.jgrad.data.FashionMnist;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loader on the bundled subset (copied to a folder, so the test does not depend on what is installed). */
+class FashionMnistTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAFolderOfIdxFiles() throws IOException {
+        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            try (InputStream in = getClass().getResourceAsStream("/io/jgrad/data/fashion-mnist/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        FashionMnist data = FashionMnist.load(dir);
+        assertFalse(data.subset());
+        assertArrayEquals(new int[] {10000, 28, 28}, data.train().inputs().shape());
+        assertArrayEquals(new int[] {2000}, data.test().targets().shape());
+        Tensor counts = data.train().targets().oneHot(10).sum(0);
+        assertArrayEquals(new long[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}, counts.toLongArray());
+        assertTrue(data.train().inputs().amin().item() >= 0 && data.train().inputs().amax().item() <= 1);
+        assertEquals(10, FashionMnist.CLASSES.size());
+    }
+
+    @Test
+    void fallsBackToTheBundledSubset() {
+        FashionMnist data = FashionMnist.load(dir);  // an empty folder
+        assertEquals(data.subset() ? 10000 : 60000, data.train().size());  // the full set if this machine has it
+        assertEquals(data.subset() ? 2000 : 10000, data.test().size());
+    }
+}
