@@ -1,0 +1,32 @@
+package io.jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jgrad.data.FashionMnist;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A smoke run of the README's main example on the bundled subset: one epoch, and the PNG it draws. */
+class TrainFashionMnistTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void learnsInOneEpochAndDrawsItsCurves() throws Exception {
+        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            try (InputStream in = getClass().getResourceAsStream("/io/jgrad/data/fashion-mnist/" + f)) {
+                Files.copy(in, dir.resolve(f));
+            }
+        }
+        TrainFashionMnist.Result r = TrainFashionMnist.train(FashionMnist.load(dir), 1, false);
+        assertTrue(r.testAccuracy().get(0) > 0.7, "test accuracy after one epoch on the subset: " + r.testAccuracy());
+        assertTrue(r.trainLoss().get(0) < 1.2, "train loss: " + r.trainLoss());
+        Path png = dir.resolve("curves.png");
+        TrainFashionMnist.main(new String[] {"1", png.toString(), dir.toString()});
+        assertTrue(Files.size(png) > 1000);
+    }
+}
