@@ -9,8 +9,11 @@ import java.util.NoSuchElementException;
  * every example once, in order or reshuffled by a seeded generator, and gathers only the batch at hand.
  *
  * <pre>
- * jshell> var loader = new DataLoader(new TensorDataset(x, y), 128).shuffle(new Generator(0));
- * jshell> for (Batch b : loader) { ... b.input() ... b.target() ... }
+ * jshell> var data = new TensorDataset(Tensor.randn(1000, 4), Tensor.randint(0, 3, 1000));
+ * jshell> var loader = new DataLoader(data, 128).shuffle(new Generator(0));
+ * jshell> for (Batch b : loader) { var input = b.input(); var target = b.target(); }
+ * jshell> loader.size()
+ * $4 ==> 8
  * </pre>
  */
 public final class DataLoader implements Iterable<Batch> {

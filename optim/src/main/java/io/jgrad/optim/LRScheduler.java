@@ -10,8 +10,11 @@ import java.util.Map;
  * lr for epoch 0; call {@link #step()} once per epoch, after {@code optimizer.step()}.
  *
  * <pre>
+ * jshell> var opt = new SGD(new Linear(4, 2).parameters(), 0.1);
  * jshell> var sched = new StepLR(opt, 30, 0.1);
- * jshell> for (int epoch = 0; epoch &lt; 90; epoch++) { train(); sched.step(); }
+ * jshell> for (int epoch = 0; epoch &lt; 60; epoch++) { opt.step(); sched.step(); }
+ * jshell> sched.getLastLr()
+ * $4 ==> [0.0010000000000000002]
  * </pre>
  */
 public abstract class LRScheduler {

@@ -13,6 +13,7 @@ import java.util.Map;
  *   p -= lr·g
  * </pre>
  * <pre>
+ * jshell> var model = new Linear(4, 2);
  * jshell> var opt = new SGD(model.parameters(), 0.1).momentum(0.9).nesterov(true);
  * </pre>
  */

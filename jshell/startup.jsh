@@ -1,0 +1,6 @@
+import io.jgrad.core.*;
+import io.jgrad.data.*;
+import io.jgrad.nn.*;
+import io.jgrad.nn.loss.*;
+import io.jgrad.optim.*;
+import static io.jgrad.nn.F.*;
