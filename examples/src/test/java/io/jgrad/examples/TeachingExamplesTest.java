@@ -1,0 +1,57 @@
+package io.jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Smoke tests of the mains that teach the loss family: their numbers, and that they run end to end. */
+class TeachingExamplesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void lossTourPrintsTheSeedNumbers() {
+        double[] first = LossTour.seedCosts(LossTour.A1), second = LossTour.seedCosts(LossTour.A2);
+        assertEquals(1.0725, first[0], 5e-5);
+        assertEquals(0.5978, first[1], 5e-5);
+        assertEquals(1.1410, second[0], 5e-5);
+        assertEquals(0.5978, second[1], 5e-5);
+        String out = capture(() -> LossTour.main(new String[0]));
+        assertTrue(out.contains("1.0725") && out.contains("1.1410") && out.contains("0.5978"), out);
+    }
+
+    @Test
+    void stabilityShowsTheSaturation() throws Exception {
+        for (double[] row : Stability.table()) {
+            double z = row[0];
+            assertEquals(z, row[3], 1e-4 * z, "with logits the loss is about z");
+            assertEquals(1.0, row[4], 0.3, "and its gradient near 1");
+            if (z >= 20) {
+                assertEquals(100, row[1], 1e-9, "sigmoid then BCE is clamped at 100");
+                assertEquals(0, row[2], "and its gradient vanishes");
+            }
+        }
+        Path png = dir.resolve("stability.png");
+        capture(() -> Stability.main(new String[] {png.toString()}));
+        assertTrue(Files.size(png) > 1000);
+    }
+
+    static String capture(Runnable main) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            main.run();
+        } finally {
+            System.setOut(old);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
