@@ -31,8 +31,9 @@ class TeachingExamplesTest {
     void stabilityShowsTheSaturation() throws Exception {
         for (double[] row : Stability.table()) {
             double z = row[0];
-            assertEquals(z, row[3], 1e-4 * z, "with logits the loss is about z");
-            assertEquals(1.0, row[4], 0.3, "and its gradient near 1");
+            double softplus = z + Math.log1p(Math.exp(-z)), sigmoid = 1 / (1 + Math.exp(-z));
+            assertEquals(softplus, row[3], 1e-6 * softplus, "with logits the loss is exact: softplus(z)");
+            assertEquals(sigmoid, row[4], 1e-6, "and so is its gradient, sigmoid(z)");
             if (z >= 20) {
                 assertEquals(100, row[1], 1e-9, "sigmoid then BCE is clamped at 100");
                 assertEquals(0, row[2], "and its gradient vanishes");
