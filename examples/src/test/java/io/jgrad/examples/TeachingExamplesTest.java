@@ -44,6 +44,24 @@ class TeachingExamplesTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    @Test
+    void sigmoidAndTwoClassSoftmaxFindTheSameBoundary() throws Exception {
+        DecisionBoundary.Result r = DecisionBoundary.train(3000);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(r.sigmoid()[i], r.softmaxDifference()[i], 0.01 * Math.abs(r.sigmoid()[i]) + 1e-3,
+                    "coefficient " + i);
+        }
+        Path png = dir.resolve("boundary.png");
+        capture(() -> {
+            try {
+                DecisionBoundary.main(new String[] {png.toString()});
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 1000);
+    }
+
     static String capture(Runnable main) {
         PrintStream old = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
