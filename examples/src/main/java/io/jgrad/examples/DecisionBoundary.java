@@ -30,7 +30,7 @@ public final class DecisionBoundary {
     record Result(double[] sigmoid, double[] softmaxDifference, Tensor x, Tensor y) {}
 
     static Result train(int steps) {
-        Iris iris = Iris.load();
+        Table iris = Table.load("iris.csv");
         long[] keep = java.util.stream.LongStream.range(50, 150).toArray();  // versicolor (1) and virginica (2)
         Tensor petals = iris.features().indexSelect(0, Tensor.of(keep)).narrow(1, 2, 2);
         Tensor x = petals.sub(petals.mean(0, true)).div(petals.sub(petals.mean(0, true)).pow(2).mean(0, true).sqrt());

@@ -22,7 +22,7 @@ public final class TrainIris {
     }
 
     static Result train(int epochs, boolean verbose) {
-        Iris iris = Iris.load();
+        Table iris = Table.load("iris.csv");
         Generator g = new Generator(0);
         Tensor x = standardize(iris.features());
         // Hold out every fifth flower: the file is sorted by species, so this stratifies the split.

@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fisher's Iris data, bundled as {@code data/iris.csv} (scikit-learn's layout: a header of counts and names). */
-record Iris(Tensor features, Tensor labels, List<String> classes) {
-    static Iris load() {
-        try (var in = Iris.class.getResourceAsStream("/data/iris.csv")) {
-            if (in == null) throw new IllegalStateException("iris.csv is missing from the class path");
+/**
+ * A small bundled table in scikit-learn's CSV layout (a header of counts and class names, then rows of
+ * features and an integer label): Fisher's Iris ({@code data/iris.csv}) or the Wisconsin breast
+ * cancer data ({@code data/breast_cancer.csv}).
+ */
+record Table(Tensor features, Tensor labels, List<String> classes) {
+    static Table load(String name) {
+        try (var in = Table.class.getResourceAsStream("/data/" + name)) {
+            if (in == null) throw new IllegalStateException(name + " is missing from the class path");
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String[] header = reader.readLine().split(",");
             int rows = Integer.parseInt(header[0]), cols = Integer.parseInt(header[1]);
@@ -25,7 +29,7 @@ record Iris(Tensor features, Tensor labels, List<String> classes) {
                 y[r] = Long.parseLong(f[cols].trim());
             }
             List<String> classes = new ArrayList<>(List.of(header).subList(2, header.length));
-            return new Iris(Tensor.fromArray(x, rows, cols).toFloat(), Tensor.of(y), classes);
+            return new Table(Tensor.fromArray(x, rows, cols).toFloat(), Tensor.of(y), classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
