@@ -62,6 +62,24 @@ class TeachingExamplesTest {
         assertTrue(Files.size(png) > 1000);
     }
 
+    @Test
+    void sigmoidsAnswerEachLabelWhileSoftmaxSplitsTheMass() {
+        io.jgrad.data.FashionMnist data = io.jgrad.data.FashionMnist.load(dir);  // full set if installed, else bundled
+        io.jgrad.core.Generator g = new io.jgrad.core.Generator(3);
+        var train = Multilabel.canvases(data.train(), 2000, g);
+        var test = Multilabel.canvases(data.test(), 500, g);
+        double[] targetsPerCanvas = test.targets().sum(1).toDoubleArray();
+        for (double t : targetsPerCanvas) assertTrue(t >= 1 && t <= 3);
+        Multilabel.Scores sigmoid = Multilabel.evaluate(Multilabel.train(train, false, 2), test, false);
+        Multilabel.Scores softmax = Multilabel.evaluate(Multilabel.train(train, true, 2), test, true);
+        assertTrue(sigmoid.meanOutputSum() > 1.5, "sigmoid outputs sum to " + sigmoid.meanOutputSum());
+        assertEquals(1.0, softmax.meanOutputSum(), 1e-5);
+        double sigmoidRecall = java.util.Arrays.stream(sigmoid.recall()).average().orElseThrow();
+        double softmaxRecall = java.util.Arrays.stream(softmax.recall()).average().orElseThrow();
+        assertTrue(sigmoidRecall > softmaxRecall + 0.2, sigmoidRecall + " vs " + softmaxRecall);
+        assertTrue(sigmoid.exactMatch() > softmax.exactMatch());
+    }
+
     static String capture(Runnable main) {
         PrintStream old = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
