@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Buffers;
-import io.jgrad.core.kernel.Elementwise;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
 import io.jgrad.core.kernel.Shapes;
