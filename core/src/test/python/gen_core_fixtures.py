@@ -148,6 +148,12 @@ PRINTING = [
     ("summarised_2d", torch.arange(2500, dtype=F32).reshape(50, 50) - 1000),
     ("empty", torch.zeros(0, dtype=F32)),
     ("nan_inf", const([float("nan"), float("inf"), -1.5], F32)),
+    ("long_row", torch.arange(30, dtype=F32).reshape(1, 30) / 7),
+    ("long_vector_grad", (torch.arange(40, dtype=F64) / 7).requires_grad_()),
+    ("wide_ints", torch.arange(100000, 100030)),
+    ("summarised_wrapped", torch.arange(3000, dtype=F32) / 3),
+    ("suffix_wraps", (torch.arange(9, dtype=F32) / 7).requires_grad_()),
+    ("suffix_fits", (torch.arange(5, dtype=F32) / 7).requires_grad_()),
 ]
 
 
@@ -212,7 +218,7 @@ def main():
     doc = {"generator": "core/src/test/python/gen_core_fixtures.py", "torch": torch.__version__,
            "cases": [run(c) for c in CASES],
            "creation": [dict(encode(t), name=n) for n, t in CREATION],
-           "printing": [dict(encode(t), name=n, repr=repr(t)) for n, t in PRINTING]}
+           "printing": [dict(encode(t), name=n, repr=repr(t), requires_grad=t.requires_grad) for n, t in PRINTING]}
     with open(target, "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")

@@ -13,26 +13,47 @@ import java.util.List;
 final class TensorFormat {
     private static final int MAX_CHARS = 1000;
     private static final int SUMMARIZE_OVER = 1000;
+    private static final int LINE_WIDTH = 80;
+    /** Length of "tensor(", where every line of the body is indented from. */
+    private static final int INDENT = 7;
 
     private TensorFormat() {}
 
     static String format(Tensor t) {
-        String suffix = suffix(t);
+        List<String> suffixes = suffixes(t);
         for (int edge = 3; edge >= 1; edge--) {
-            String text = "tensor(" + body(t, t.numel() > SUMMARIZE_OVER || edge < 3, edge) + suffix + ")";
+            String text = withSuffixes("tensor(" + body(t, t.numel() > SUMMARIZE_OVER || edge < 3, edge), suffixes);
             if (text.length() < MAX_CHARS) return text;
         }
-        return "tensor(..." + suffix + ", shape=" + Check.shape(t.shape()) + ")";
+        List<String> all = new ArrayList<>(suffixes);
+        all.add("shape=" + Check.shape(t.shape()));
+        return withSuffixes("tensor(...", all);
     }
 
-    private static String suffix(Tensor t) {
-        StringBuilder sb = new StringBuilder();
-        if (t.numel() == 0 && t.dim() != 1) sb.append(", size=").append(Check.shape(t.shape()));
+    private static List<String> suffixes(Tensor t) {
+        List<String> out = new ArrayList<>();
+        if (t.numel() == 0 && t.dim() != 1) out.add("size=" + Check.shape(t.shape()));
         boolean implied = t.dtype() == DType.FLOAT32 || t.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
-        if (!implied) sb.append(", dtype=").append(t.dtype());
-        if (t.gradFn() != null) sb.append(", grad_fn=").append(t.gradFn());
-        else if (t.requiresGrad()) sb.append(", requires_grad=True");
-        return sb.toString();
+        if (!implied) out.add("dtype=" + t.dtype());
+        if (t.gradFn() != null) out.add("grad_fn=" + t.gradFn());
+        else if (t.requiresGrad()) out.add("requires_grad=True");
+        return out;
+    }
+
+    /** PyTorch's _add_suffixes: a suffix that would pass the line width starts a new line. */
+    private static String withSuffixes(String text, List<String> suffixes) {
+        StringBuilder sb = new StringBuilder(text);
+        int lastLine = text.length() - text.lastIndexOf('\n') + 1;
+        for (String suffix : suffixes) {
+            if (lastLine + suffix.length() + 2 > LINE_WIDTH) {
+                sb.append(",\n").append(" ".repeat(INDENT)).append(suffix);
+                lastLine = INDENT + suffix.length();
+            } else {
+                sb.append(", ").append(suffix);
+                lastLine += suffix.length() + 2;
+            }
+        }
+        return sb.append(')').toString();
     }
 
     private static String body(Tensor t, boolean summarize, int edge) {
@@ -74,21 +95,52 @@ final class TensorFormat {
                 }
                 return;
             }
-            if (sb != null) sb.append('[');
             int n = shape[dim];
             boolean cut = summarize && n > 2 * edge;
-            // Rows line up under the first: "tensor([" is 8 characters, plus one per nesting level.
-            boolean last = dim == shape.length - 1;
-            String sep = last ? ", " : "," + "\n".repeat(shape.length - 1 - dim) + " ".repeat(8 + dim);
+            if (dim == shape.length - 1) {
+                vector(offset, n, cut, sb, visible, dim);
+                return;
+            }
+            if (sb != null) sb.append('[');
+            // Rows line up under the first: one more space per nesting level.
+            String sep = "," + "\n".repeat(shape.length - 1 - dim) + " ".repeat(INDENT + dim + 1);
             for (int i = 0; i < n; i++) {
                 if (cut && i == edge) {
-                    if (sb != null) sb.append(last ? " ..." : "...").append(sep);
+                    if (sb != null) sb.append("...").append(sep);
                     i = n - edge;
                 }
                 visit(dim + 1, offset + i * strides[dim], sb, visible);
                 if (sb != null && i < n - 1) sb.append(sep);
             }
             if (sb != null) sb.append(']');
+        }
+
+        /** The innermost dim, wrapped like PyTorch's _vector_str: as many elements per line as fit in 80 columns. */
+        private void vector(int offset, int n, boolean cut, StringBuilder sb, List<Integer> visible, int dim) {
+            List<String> items = new ArrayList<>();
+            int stride = strides[dim];
+            for (int i = 0; i < n; i++) {
+                if (cut && i == edge) {
+                    items.add(" ...");
+                    i = n - edge;
+                }
+                int at = offset + i * stride;
+                if (visible != null) {
+                    visible.add(at);
+                } else {
+                    String v = style.format(Buffers.get(data, at));
+                    items.add(" ".repeat(width - v.length()) + v);
+                }
+            }
+            if (sb == null) return;
+            int indent = INDENT + dim;
+            int perLine = Math.max(1, (LINE_WIDTH - indent) / (width + 2));
+            sb.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) sb.append(i % perLine == 0 ? ",\n" + " ".repeat(indent + 1) : ", ");
+                sb.append(items.get(i));
+            }
+            sb.append(']');
         }
     }
 

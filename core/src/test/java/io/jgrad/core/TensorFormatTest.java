@@ -20,8 +20,18 @@ class TensorFormatTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("printing")
     void printsLikePyTorch(String name, JsonNode p) {
-        String expected = p.get("repr").asText().replace("torch.", "");
-        assertEquals(expected, Fixtures.tensor(p).toString());
+        // jgrad prints dtype=float64 where PyTorch prints dtype=torch.float64; the shorter name can
+        // leave room for a suffix PyTorch had to move to the next line, so suffix breaks are normalised.
+        String expected = p.get("repr").asText(), actual = Fixtures.tensor(p).toString();
+        if (expected.contains("dtype=torch.")) {
+            expected = unwrapSuffixes(expected.replace("torch.", ""));
+            actual = unwrapSuffixes(actual);
+        }
+        assertEquals(expected, actual);
+    }
+
+    private static String unwrapSuffixes(String s) {
+        return s.replaceAll(",\\n +(dtype=|requires_grad=|grad_fn=|size=)", ", $1");
     }
 
     @Test
@@ -38,7 +48,7 @@ class TensorFormatTest {
         for (int[] shape : new int[][] {{30, 30}, {20, 20, 20}, {5, 5, 5, 5, 5}, {100000}}) {
             String s = Tensor.randn(shape).toDouble().requiresGrad(true).toString();
             assertTrue(s.length() < 1000, s.length() + " characters for shape " + java.util.Arrays.toString(shape));
-            assertTrue(s.contains("...") && s.endsWith("dtype=float64, requires_grad=True)"), s);
+            assertTrue(s.contains("...") && s.contains("dtype=float64") && s.endsWith("requires_grad=True)"), s);
         }
     }
 }
