@@ -2,12 +2,14 @@
 
 Run with Debian's PyTorch:  /usr/bin/python3 nn/src/test/python/gen_loss_fixtures.py
 It writes nn/src/test/resources/fixtures/losses.json, which LossFixtureTest reads (CI never needs
-Python). Each case names a torch.nn loss class and its options, and records the inputs, the output,
-a random upstream gradient and the gradients of sum(output * upstream).
+Python). Each case: the torch.nn loss class and the options it was built with, input and target, the
+output, a random upstream gradient, and the gradients of sum(output * upstream). LossFixtureTest builds
+the Java twin of every case from the "loss" and "options" fields alone.
 """
 import itertools
 import json
 import os
+import warnings
 
 import torch
 import torch.nn as nn
@@ -15,176 +17,244 @@ import torch.nn as nn
 torch.manual_seed(4321)
 F64, F32, I64 = torch.float64, torch.float32, torch.int64
 REDUCTIONS = ("none", "mean", "sum")
+# 'mean' KLDivLoss is recorded on purpose (jgrad must match it), so PyTorch's advice to use batchmean is noise
+warnings.filterwarnings("ignore", message="reduction: 'mean' divides")
 
 
 def encode(t):
     t = t.detach()
-    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "data": t.flatten().tolist()}
+    data = t.flatten().tolist()
+    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "data": data}
 
 
-def rand(*shape, dtype=F64, low=0.0, high=1.0):
+def rnd(*shape, dtype=F64, low=-1.0, high=1.0):
     return (torch.rand(*shape, dtype=F64) * (high - low) + low).to(dtype)
 
 
 def probs(*shape, dtype=F64):
-    return rand(*shape, dtype=dtype, low=0.05, high=0.95)
+    """Probabilities kept off 0 and 1, where BCELoss's gradient blows up (bce_exact_0_1_* go there on purpose)."""
+    return rnd(*shape, dtype=dtype, low=0.05, high=0.95)
+
+
+def positive(*shape, dtype=F64):
+    return rnd(*shape, dtype=dtype, low=0.5, high=2.0)
 
 
 def logprobs(*shape, dim=1, dtype=F64):
-    return torch.randn(*shape, dtype=F64).log_softmax(dim).to(dtype)
+    return (torch.randn(*shape, dtype=F64) * 2).log_softmax(dim).to(dtype)
+
+
+def softmax(*shape, dim=1, dtype=F64):
+    return torch.randn(*shape, dtype=F64).softmax(dim).to(dtype)
 
 
 def labels(c, *shape):
     return torch.randint(0, c, shape, dtype=I64)
 
 
+def spread(*shape, bands=((0.05, 0.45), (0.55, 0.95), (1.05, 2.5))):
+    """Signed differences, equally many from each band: L1 bends at 0 and Huber at delta 0.5 and 1.0, so each
+    side of every bend is hit and no difference sits within 0.05 of one."""
+    n = torch.Size(shape).numel()
+    low, high = torch.tensor(bands, dtype=F64)[torch.arange(n) % len(bands)].unbind(1)
+    mags = low + torch.rand(n, dtype=F64) * (high - low)
+    signs = torch.randint(0, 2, (n,), dtype=F64) * 2 - 1
+    return (mags * signs)[torch.randperm(n)].reshape(shape)
+
+
+def tag(flag, yes, no):
+    return yes if flag else no
+
+
+def ls(s):
+    return f"ls{round(s * 10):02d}"
+
+
 CASES = []
 
 
 def case(name, loss, options, inp, target, target_grad=False):
-    """Runs torch.nn.<loss>(**options) and records it; tensors in options are encoded."""
-    module_options = {k: v for k, v in options.items()}
+    """torch.nn.<loss>(**options)(inp, target); options holds only what the case sets, tensors included."""
     x = inp.clone().requires_grad_(True)
-    t = target.clone()
-    if target_grad:
-        t.requires_grad_(True)
-    out = getattr(nn, loss)(**module_options)(x, t)
+    t = target.clone().requires_grad_(target_grad)
+    out = getattr(nn, loss)(**options)(x, t)
     upstream = torch.rand(out.shape, dtype=out.dtype) * 2 - 1
     wanted = [v for v in (x, t) if v.requires_grad]
     got = iter(torch.autograd.grad((out * upstream).sum(), wanted))
-    grads = [encode(next(got)) if v.requires_grad else None for v in (x, t)]
-    opts = {k: (encode(v) if isinstance(v, torch.Tensor) else v) for k, v in options.items()}
-    CASES.append({"name": name, "loss": loss, "options": opts,
-                  "inputs": [dict(encode(x), requires_grad=True), dict(encode(t), requires_grad=target_grad)],
-                  "output": encode(out), "upstream": encode(upstream), "grads": grads})
+    CASES.append({
+        "name": name, "loss": loss,
+        "options": {k: encode(v) if isinstance(v, torch.Tensor) else v for k, v in options.items()},
+        "inputs": [dict(encode(v), requires_grad=v.requires_grad) for v in (x, t)],
+        "output": encode(out),
+        "upstream": encode(upstream),
+        "grads": [encode(next(got)) if v.requires_grad else None for v in (x, t)],
+    })
+
+
+def with_options(reduction, **maybe):
+    """Options with reduction plus those of `maybe` that are set: None, False and 0.0 leave an option at default."""
+    unset = lambda v: v is None or v is False or (isinstance(v, float) and v == 0.0)  # noqa: E731
+    return dict({k: v for k, v in maybe.items() if not unset(v)}, reduction=reduction)
 
 
 def bce():
-    x, t = probs(4, 3), rand(4, 3).round()
-    weights = {"noweight": None, "w3": rand(3, low=0.5, high=2), "w43": rand(4, 3, low=0.5, high=2),
-               "w41": rand(4, 1, low=0.5, high=2)}
+    x, t = probs(4, 3), rnd(4, 3, low=0, high=1).round()
+    weights = {"now": None, "w3": positive(3), "w43": positive(4, 3), "w41": positive(4, 1)}
     for (wn, w), r in itertools.product(weights.items(), REDUCTIONS):
-        opts = {"reduction": r} if w is None else {"reduction": r, "weight": w}
-        case(f"bce_{wn}_{r}", "BCELoss", opts, x, t)
-    extreme = torch.tensor([[0.0, 1.0, 0.0], [1.0, 0.3, 1.0]], dtype=F64)
+        case(f"bce_{wn}_{r}", "BCELoss", with_options(r, weight=w), x, t)
+    # exact 0 and 1: log is clamped at -100 and the gradient's denominator x(1-x) at 1e-12
+    extreme = torch.tensor([[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.3, 0.0, 1.0], [0.7, 0.2, 0.9]], dtype=F64)
+    hard_soft = torch.tensor([[0, 1, 1], [0, 0.5, 1], [1, 0.5, 0.5], [0, 1, 0.5]], dtype=F64)
     for r in REDUCTIONS:
-        case(f"bce_exact_0_1_{r}", "BCELoss", {"reduction": r}, extreme, torch.tensor([[0, 1, 1], [0, 0.5, 1.0]], dtype=F64))
-    case("bce_1d", "BCELoss", {"reduction": "mean"}, probs(5), rand(5))
-    case("bce_3d", "BCELoss", {"reduction": "sum"}, probs(2, 3, 4), rand(2, 3, 4).round())
-    case("bce_soft_target_grad", "BCELoss", {"reduction": "sum"}, probs(4, 3), rand(4, 3), target_grad=True)
-    case("bce_f32", "BCELoss", {"reduction": "mean"}, probs(4, 3, dtype=F32), rand(4, 3, dtype=F32).round())
+        case(f"bce_exact_0_1_{r}", "BCELoss", with_options(r), extreme, hard_soft)
+    case("bce_exact_0_1_w3_mean", "BCELoss", with_options("mean", weight=weights["w3"]), extreme, hard_soft)
+    for r in REDUCTIONS:
+        case(f"bce_1d_{r}", "BCELoss", with_options(r), probs(5), rnd(5, low=0, high=1).round())
+        case(f"bce_3d_{r}", "BCELoss", with_options(r), probs(2, 3, 4), rnd(2, 3, 4, low=0, high=1).round())
+    case("bce_3d_w4_mean", "BCELoss", with_options("mean", weight=positive(4)), probs(2, 3, 4),
+         rnd(2, 3, 4, low=0, high=1).round())
+    case("bce_soft_target_sum", "BCELoss", with_options("sum"), x, probs(4, 3))
+    case("bce_w3_mean_f32", "BCELoss", with_options("mean", weight=positive(3, dtype=F32)), probs(4, 3, dtype=F32),
+         rnd(4, 3, dtype=F32, low=0, high=1).round())
+    case("bce_none_f32", "BCELoss", with_options("none"), probs(4, 3, dtype=F32), probs(4, 3, dtype=F32))
 
 
 def bce_logits():
-    x, t = rand(4, 3, low=-3, high=3), rand(4, 3).round()
-    w, pw = rand(3, low=0.5, high=2), rand(3, low=0.5, high=3)
-    for (name, extra), r in itertools.product(
-            {"plain": {}, "weight": {"weight": w}, "pos_weight": {"pos_weight": pw},
-             "both": {"weight": w, "pos_weight": pw}}.items(), REDUCTIONS):
-        case(f"bcel_{name}_{r}", "BCEWithLogitsLoss", dict(extra, reduction=r), x, t)
-    big = torch.tensor([[1000.0, -1000.0, 50.0], [-50.0, 0.5, 1000.0]], dtype=F64)
+    x, t = rnd(4, 3, low=-3, high=3), rnd(4, 3, low=0, high=1).round()
+    w, pw = positive(3), rnd(3, low=0.5, high=3)
+    for wtd, pwtd, r in itertools.product((False, True), (False, True), REDUCTIONS):
+        name = f"bcel_{tag(wtd, 'w', 'now')}_{tag(pwtd, 'pw', 'nopw')}_{r}"
+        case(name, "BCEWithLogitsLoss", with_options(r, weight=wtd and w, pos_weight=pwtd and pw), x, t)
+    # a naive log(sigmoid(x)) overflows to -inf here; the stable form must stay finite in value and gradient
+    big = torch.tensor([[1000.0, -1000.0, 50.0], [-50.0, 0.5, 1000.0], [-1000.0, 50.0, -50.0], [1.5, -2.0, 0.1]],
+                       dtype=F64)
+    big_t = torch.tensor([[0, 1, 1], [0, 1, 1], [0, 0, 1], [1, 0, 0.5]], dtype=F64)
+    for pwtd, r in itertools.product((False, True), REDUCTIONS):
+        case(f"bcel_extreme_{tag(pwtd, 'pw', 'nopw')}_{r}", "BCEWithLogitsLoss",
+             with_options(r, pos_weight=pwtd and pw), big, big_t)
+    x4, t4, pw4 = rnd(2, 3, 2, 2, low=-3, high=3), rnd(2, 3, 2, 2, low=0, high=1).round(), rnd(3, 1, 1, low=0.5, high=3)
     for r in REDUCTIONS:
-        case(f"bcel_extreme_{r}", "BCEWithLogitsLoss", {"reduction": r, "pos_weight": pw}, big,
-             torch.tensor([[0, 1, 1], [0, 1, 1.0]], dtype=F64))
-    case("bcel_4d_pos_weight", "BCEWithLogitsLoss", {"reduction": "mean", "pos_weight": rand(3, 1, 1, low=0.5, high=3)},
-         rand(2, 3, 2, 2, low=-3, high=3), rand(2, 3, 2, 2).round())
-    case("bcel_soft_targets", "BCEWithLogitsLoss", {"reduction": "sum", "pos_weight": pw}, x, rand(4, 3), target_grad=True)
-    case("bcel_f32", "BCEWithLogitsLoss", {"reduction": "mean", "pos_weight": pw.float()},
-         rand(4, 3, dtype=F32, low=-3, high=3), rand(4, 3, dtype=F32).round())
+        case(f"bcel_4d_pw311_{r}", "BCEWithLogitsLoss", with_options(r, pos_weight=pw4), x4, t4)
+        case(f"bcel_soft_targets_w_pw_{r}", "BCEWithLogitsLoss", with_options(r, weight=w, pos_weight=pw), x, probs(4, 3))
+    case("bcel_pw_mean_f32", "BCEWithLogitsLoss", with_options("mean", pos_weight=pw.float()),
+         rnd(4, 3, dtype=F32, low=-3, high=3), rnd(4, 3, dtype=F32, low=0, high=1).round())
+    case("bcel_extreme_w_sum_f32", "BCEWithLogitsLoss", with_options("sum", weight=w.float()), big.float(), big_t.float())
 
 
 def nll():
-    shapes = {"1d": ((5,), ()), "2d": ((6, 5), (6,)), "4d": ((2, 4, 3, 2), (2, 3, 2))}
-    for (sn, (xs, ts)), weighted, r in itertools.product(shapes.items(), (False, True), REDUCTIONS):
-        c = xs[0] if len(xs) == 1 else xs[1]
-        opts = {"reduction": r}
-        if weighted:
-            opts["weight"] = rand(c, low=0.5, high=2)
-        case(f"nll_{sn}_{'w' if weighted else 'nw'}_{r}", "NLLLoss", opts, logprobs(*xs, dim=0 if len(xs) == 1 else 1),
-             labels(c, *ts))
-    target = torch.tensor([2, 0, 2, 4, 1, 2])
-    for weighted, r in itertools.product((False, True), REDUCTIONS):
-        opts = {"reduction": r, "ignore_index": 2}
-        if weighted:
-            opts["weight"] = rand(5, low=0.5, high=2)
-        case(f"nll_ignore_{'w' if weighted else 'nw'}_{r}", "NLLLoss", opts, logprobs(6, 5), target)
-    case("nll_all_ignored_mean", "NLLLoss", {"reduction": "mean", "ignore_index": 1}, logprobs(3, 4),
-         torch.tensor([1, 1, 1]))
-    case("nll_ignore_missed", "NLLLoss", {"reduction": "mean", "ignore_index": -100}, logprobs(6, 5), labels(5, 6))
-    case("nll_f32", "NLLLoss", {"reduction": "mean", "weight": rand(5, dtype=F32, low=0.5, high=2)},
-         logprobs(6, 5, dtype=F32), labels(5, 6))
+    # (input shape, target shape, class dim)
+    shapes = {"1d": ((5,), (), 0), "2d": ((6, 5), (6,), 1), "4d": ((2, 4, 3, 2), (2, 3, 2), 1)}
+    for (sn, (xs, ts, cd)), wtd, r in itertools.product(shapes.items(), (False, True), REDUCTIONS):
+        c = xs[cd]
+        case(f"nll_{sn}_{tag(wtd, 'w', 'now')}_{r}", "NLLLoss", with_options(r, weight=wtd and positive(c)),
+             logprobs(*xs, dim=cd), labels(c, *ts))
+    ignored = {"2d": ((6, 5), torch.tensor([2, 0, 2, 4, 1, 3])),
+               "4d": ((2, 4, 3, 2), torch.tensor([[[2, 0], [1, 2], [3, 3]], [[0, 2], [2, 2], [1, 0]]]))}
+    for (sn, (xs, tgt)), wtd, r in itertools.product(ignored.items(), (False, True), REDUCTIONS):
+        case(f"nll_{sn}_ignore_{tag(wtd, 'w', 'now')}_{r}", "NLLLoss",
+             with_options(r, weight=wtd and positive(xs[1]), ignore_index=2), logprobs(*xs), tgt)
+    # the default ignore_index spelled out; no target equals it
+    case("nll_2d_ignore_default_mean", "NLLLoss", {"reduction": "mean", "ignore_index": -100}, logprobs(6, 5), labels(5, 6))
+    # a negative ignore_index lets out-of-range targets through as long as they equal it
+    case("nll_2d_ignore_negative_w_mean", "NLLLoss", with_options("mean", weight=positive(5), ignore_index=-1),
+         logprobs(6, 5), torch.tensor([0, -1, 3, -1, 4, 1]))
+    # every target ignored: mean is 0/0 = nan in PyTorch, yet the gradient is all zeros
+    for wtd, r in itertools.product((False, True), REDUCTIONS):
+        case(f"nll_2d_all_ignored_{tag(wtd, 'w', 'now')}_{r}", "NLLLoss",
+             with_options(r, weight=wtd and positive(4), ignore_index=1), logprobs(3, 4), torch.tensor([1, 1, 1]))
+    case("nll_1d_ignored_mean", "NLLLoss", with_options("mean", ignore_index=2), logprobs(5, dim=0), torch.tensor(2))
+    case("nll_2d_w_mean_f32", "NLLLoss", with_options("mean", weight=positive(5, dtype=F32)), logprobs(6, 5, dtype=F32),
+         labels(5, 6))
+    case("nll_4d_ignore_sum_f32", "NLLLoss", with_options("sum", ignore_index=2), logprobs(2, 4, 3, 2, dtype=F32),
+         ignored["4d"][1])
 
 
 def cross_entropy():
-    x = torch.randn(6, 5, dtype=F64) * 2
+    x, w = torch.randn(6, 5, dtype=F64) * 2, positive(5)
     y = torch.tensor([2, 0, 2, 4, 1, 3])
-    w = rand(5, low=0.5, high=2)
-    for weighted, ignore, smoothing, r in itertools.product((False, True), (False, True), (0.0, 0.1, 0.3), REDUCTIONS):
-        opts = {"reduction": r}
-        if weighted:
-            opts["weight"] = w
-        if ignore:
-            opts["ignore_index"] = 2
-        if smoothing:
-            opts["label_smoothing"] = smoothing
-        name = f"ce_{'w' if weighted else 'nw'}_{'ig' if ignore else 'noig'}_ls{smoothing}_{r}"
-        case(name, "CrossEntropyLoss", opts, x, y)
-    case("ce_unbatched", "CrossEntropyLoss", {"reduction": "mean", "label_smoothing": 0.1}, torch.randn(5, dtype=F64),
-         torch.tensor(3))
-    case("ce_kdim", "CrossEntropyLoss", {"reduction": "mean", "weight": rand(4, low=0.5, high=2), "label_smoothing": 0.2},
-         torch.randn(2, 4, 3, dtype=F64), labels(4, 2, 3))
-    p = torch.randn(6, 5, dtype=F64).softmax(1)
-    for weighted, smoothing, r in itertools.product((False, True), (0.0, 0.2), REDUCTIONS):
-        opts = {"reduction": r}
-        if weighted:
-            opts["weight"] = w
-        if smoothing:
-            opts["label_smoothing"] = smoothing
-        case(f"ce_prob_{'w' if weighted else 'nw'}_ls{smoothing}_{r}", "CrossEntropyLoss", opts, x, p)
-    case("ce_prob_kdim", "CrossEntropyLoss", {"reduction": "mean"}, torch.randn(2, 4, 3, dtype=F64),
-         torch.randn(2, 4, 3, dtype=F64).softmax(1))
-    case("ce_one_hot_prob", "CrossEntropyLoss", {"reduction": "mean"}, x,
-         torch.nn.functional.one_hot(y, 5).to(F64))
-    big = torch.tensor([[1000.0, 0.0, -1000.0], [-1000.0, 1000.0, 0.0]], dtype=F64)
-    case("ce_large_logits", "CrossEntropyLoss", {"reduction": "sum"}, big, torch.tensor([2, 1]))
-    case("ce_f32", "CrossEntropyLoss", {"reduction": "mean", "label_smoothing": 0.1}, x.float(), y)
+    for wtd, ign, s, r in itertools.product((False, True), (False, True), (0.0, 0.1, 0.3), REDUCTIONS):
+        name = f"ce_{tag(wtd, 'w', 'now')}_{tag(ign, 'ignore', 'noignore')}_{ls(s)}_{r}"
+        case(name, "CrossEntropyLoss", with_options(r, weight=wtd and w, ignore_index=ign and 2, label_smoothing=s), x, y)
+    for r in REDUCTIONS:
+        case(f"ce_unbatched_{r}", "CrossEntropyLoss", with_options(r), torch.randn(5, dtype=F64) * 2, torch.tensor(3))
+        case(f"ce_kdim_{r}", "CrossEntropyLoss", with_options(r), torch.randn(2, 4, 3, dtype=F64) * 2, labels(4, 2, 3))
+    case("ce_unbatched_w_ls01_mean", "CrossEntropyLoss", with_options("mean", weight=positive(5), label_smoothing=0.1),
+         torch.randn(5, dtype=F64) * 2, torch.tensor(1))
+    case("ce_kdim_w_ignore_ls02_mean", "CrossEntropyLoss",
+         with_options("mean", weight=positive(4), ignore_index=0, label_smoothing=0.2),
+         torch.randn(2, 4, 3, dtype=F64) * 2, torch.tensor([[0, 1, 3], [2, 0, 3]]))
+    # mean over every target ignored is nan, with or without the smoothing term
+    for s in (0.0, 0.1):
+        case(f"ce_all_ignored_{ls(s)}_mean", "CrossEntropyLoss",
+             with_options("mean", ignore_index=1, label_smoothing=s), torch.randn(3, 4, dtype=F64), torch.tensor([1, 1, 1]))
+    # class-probability targets: 'mean' divides by N even when weighted, unlike index targets
+    p = softmax(6, 5)
+    for wtd, s, r in itertools.product((False, True), (0.0, 0.2), REDUCTIONS):
+        case(f"ce_prob_{tag(wtd, 'w', 'now')}_{ls(s)}_{r}", "CrossEntropyLoss",
+             with_options(r, weight=wtd and w, label_smoothing=s), x, p)
+    xk, pk = torch.randn(2, 4, 3, dtype=F64) * 2, softmax(2, 4, 3)
+    for r in REDUCTIONS:
+        case(f"ce_prob_kdim_{r}", "CrossEntropyLoss", with_options(r), xk, pk)
+    case("ce_prob_kdim_w_ls02_mean", "CrossEntropyLoss", with_options("mean", weight=positive(4), label_smoothing=0.2),
+         xk, pk)
+    one_hot = nn.functional.one_hot(y, 5).to(F64)
+    case("ce_prob_one_hot_mean", "CrossEntropyLoss", with_options("mean"), x, one_hot)
+    case("ce_prob_one_hot_w_sum", "CrossEntropyLoss", with_options("sum", weight=w), x, one_hot)
+    # log_softmax must subtract the row max: exp(1000) overflows
+    big = torch.tensor([[1000.0, 0.0, -1000.0, 3.0, 1.0], [-1000.0, 1000.0, 999.0, 0.0, -1.0],
+                        [0.5, -1000.0, 1000.0, 2.0, 0.0]], dtype=F64)
+    big_y = torch.tensor([2, 1, 1])
+    for s in (0.0, 0.1):
+        case(f"ce_large_logits_{ls(s)}_sum", "CrossEntropyLoss", with_options("sum", label_smoothing=s), big, big_y)
+    case("ce_large_logits_none", "CrossEntropyLoss", with_options("none"), big, big_y)
+    case("ce_w_ignore_ls01_mean_f32", "CrossEntropyLoss",
+         with_options("mean", weight=w.float(), ignore_index=2, label_smoothing=0.1), x.float(), y)
+    case("ce_none_f32", "CrossEntropyLoss", with_options("none"), x.float(), y)
+    case("ce_prob_ls02_mean_f32", "CrossEntropyLoss", with_options("mean", label_smoothing=0.2), x.float(), p.float())
 
 
 def kl_div():
     x = logprobs(4, 5)
-    t = torch.randn(4, 5, dtype=F64).softmax(1)
-    t[0, 1] = 0.0
-    t[2, 3] = 0.0
+    t = softmax(4, 5)
+    # target 0 contributes 0 (0 * log 0 taken as 0), which a plain t * log(t) would turn into nan
+    t[0, 1] = t[2, 3] = t[2, 4] = 0.0
+    log_t = logprobs(4, 5)
     for r in ("none", "sum", "mean", "batchmean"):
-        case(f"kl_{r}", "KLDivLoss", {"reduction": r}, x, t)
-        case(f"kl_log_target_{r}", "KLDivLoss", {"reduction": r, "log_target": True}, x,
-             torch.randn(4, 5, dtype=F64).log_softmax(1))
-    case("kl_target_grad", "KLDivLoss", {"reduction": "batchmean"}, x, torch.randn(4, 5, dtype=F64).softmax(1),
-         target_grad=True)
-    case("kl_f32", "KLDivLoss", {"reduction": "batchmean"}, x.float(), t.float())
+        case(f"kl_{r}", "KLDivLoss", with_options(r), x, t)
+        case(f"kl_log_target_{r}", "KLDivLoss", with_options(r, log_target=True), x, log_t)
+    # the target's gradient log(t) + 1 - x is -inf/nan at t = 0, so these targets stay strictly positive
+    for r in ("none", "batchmean"):
+        case(f"kl_{r}_target_grad", "KLDivLoss", with_options(r), x, softmax(4, 5), target_grad=True)
+        case(f"kl_log_target_{r}_target_grad", "KLDivLoss", with_options(r, log_target=True), x, log_t, target_grad=True)
+    case("kl_batchmean_f32", "KLDivLoss", with_options("batchmean"), x.float(), t.float())
+    case("kl_log_target_sum_f32", "KLDivLoss", with_options("sum", log_target=True), x.float(), log_t.float())
 
 
 def regression():
-    x = torch.randn(4, 3, dtype=F64)
-    d = torch.tensor([0.1, -0.3, 0.7, -1.6, 2.2, -0.05, 0.45, 1.3, -0.8, 0.2, -2.5, 0.6], dtype=F64).reshape(4, 3)
-    t = x - d
-    for loss, r in itertools.product(("MSELoss", "L1Loss", "HuberLoss"), REDUCTIONS):
-        case(f"{loss.lower()}_{r}", loss, {"reduction": r}, x, t)
+    x = rnd(4, 3, low=-2, high=2)
+    t = x - spread(4, 3)
+    losses = {"mse": ("MSELoss", {}), "l1": ("L1Loss", {}), "huber": ("HuberLoss", {}),
+              "huber_delta05": ("HuberLoss", {"delta": 0.5})}
+    for (ln, (loss, extra)), r in itertools.product(losses.items(), REDUCTIONS):
+        case(f"{ln}_{r}", loss, dict(extra, reduction=r), x, t)
     for r in REDUCTIONS:
-        case(f"huber_delta_0.5_{r}", "HuberLoss", {"reduction": r, "delta": 0.5}, x, t)
-    case("mseloss_target_grad", "MSELoss", {"reduction": "mean"}, x, t, target_grad=True)
-    case("huber_target_grad", "HuberLoss", {"reduction": "sum", "delta": 0.5}, x, t, target_grad=True)
-    case("mseloss_f32", "MSELoss", {"reduction": "mean"}, x.float(), t.float())
+        case(f"mse_{r}_target_grad", "MSELoss", with_options(r), x, t, target_grad=True)
+    x32, t32 = x.float(), t.float()
+    for ln, (loss, extra) in losses.items():
+        case(f"{ln}_mean_f32", loss, dict(extra, reduction="mean"), x32, t32)
 
 
 def main():
     for family in (bce, bce_logits, nll, cross_entropy, kl_div, regression):
         family()
+    names = [c["name"] for c in CASES]
+    assert len(names) == len(set(names)), "duplicate case names"
     here = os.path.dirname(os.path.abspath(__file__))
     target = os.path.join(here, "..", "resources", "fixtures", "losses.json")
     os.makedirs(os.path.dirname(target), exist_ok=True)
+    doc = {"generator": "nn/src/test/python/gen_loss_fixtures.py", "torch": torch.__version__, "cases": CASES}
     with open(target, "w") as f:
-        json.dump({"generator": "nn/src/test/python/gen_loss_fixtures.py", "torch": torch.__version__, "cases": CASES}, f)
+        json.dump(doc, f, indent=1)
         f.write("\n")
     print("wrote", len(CASES), "cases to", os.path.normpath(target))
 
