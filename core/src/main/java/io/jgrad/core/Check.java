@@ -38,11 +38,6 @@ final class Check {
         return dim < 0 ? dim + r : dim;
     }
 
-    static void floatingPoint(String op, String arg, Tensor t) {
-        argument(t.dtype().isFloatingPoint(), "%s: %s must be a floating point tensor (float32 or float64) but got %s; "
-                + "convert it with %s.toFloat()", op, arg, t.dtype(), arg);
-    }
-
     static void indexType(String op, String arg, Tensor t) {
         argument(t.dtype() == DType.INT64, "%s: %s must be an int64 tensor of indices but got %s; "
                 + "convert it with %s.toLong()", op, arg, t.dtype(), arg);

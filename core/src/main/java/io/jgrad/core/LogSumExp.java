@@ -1,5 +1,7 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Shapes;
+
 /** log Σ exp(x) over dims, shifted by the max so it cannot overflow; its gradient is softmax(x). */
 final class LogSumExp extends Op {
     private final int[] dims;
@@ -15,12 +17,12 @@ final class LogSumExp extends Op {
     protected Tensor forward(Tensor... in) {
         Tensor x = Ops.floating(in[0]);
         boolean[] mask = Ops.dimMask("logsumexp", dims, x.dim());
-        keptShape = Ops.keptShape(x.shape(), mask);
+        keptShape = Shapes.reduced(x.shape(), mask, true);
         Tensor m = x.amax(dims, true);
         m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);  // all -inf: no shift, the log gives -inf
         Tensor out = x.sub(m).exp().sum(dims, true).log().add(m);
         save(x, out);
-        return out.reshape(io.jgrad.core.kernel.Shapes.reduced(x.shape(), mask, keepdim));
+        return out.reshape(Shapes.reduced(x.shape(), mask, keepdim));
     }
 
     @Override

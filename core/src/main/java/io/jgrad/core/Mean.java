@@ -30,6 +30,6 @@ final class Mean extends Op {
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {g.div(count).reshape(Ops.keptShape(inShape, mask)).expand(inShape)};
+        return new Tensor[] {g.div(count).reshape(Shapes.reduced(inShape, mask, true)).expand(inShape)};
     }
 }

@@ -40,11 +40,6 @@ final class Ops {
         return mask;
     }
 
-    /** Reshapes a reduced result or gradient from keepdim form to the requested form, or back. */
-    static int[] keptShape(int[] shape, boolean[] mask) {
-        return Shapes.reduced(shape, mask, true);
-    }
-
     static int count(boolean[] mask, int[] shape) {
         int n = 1;
         for (int d = 0; d < mask.length; d++) if (mask[d]) n *= shape[d];

@@ -25,6 +25,6 @@ final class Sum extends Op {
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {g.reshape(Ops.keptShape(inShape, mask)).expand(inShape)};
+        return new Tensor[] {g.reshape(Shapes.reduced(inShape, mask, true)).expand(inShape)};
     }
 }

@@ -192,18 +192,6 @@ public final class Elementwise {
         return o;
     }
 
-    /** {@code f(a[i], b[i])} for two same-shaped float or double arrays; backward formulas use it. */
-    public static Object zip(Object a, Object b, DoubleBinaryOperator f) {
-        if (a instanceof float[] fa) {
-            float[] fb = (float[]) b, o = new float[fa.length];
-            for (int i = 0; i < o.length; i++) o[i] = (float) f.applyAsDouble(fa[i], fb[i]);
-            return o;
-        }
-        double[] da = (double[]) a, db = (double[]) b, o = new double[da.length];
-        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(da[i], db[i]);
-        return o;
-    }
-
     /** max(x, 0); Math.max vectorises where a ternary does not, and keeps NaN as PyTorch does. */
     public static Object relu(Object a) {
         if (a instanceof float[] fa) {
