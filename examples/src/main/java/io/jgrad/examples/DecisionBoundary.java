@@ -33,7 +33,7 @@ public final class DecisionBoundary {
         Table iris = Table.load("iris.csv");
         long[] keep = java.util.stream.LongStream.range(50, 150).toArray();  // versicolor (1) and virginica (2)
         Tensor petals = iris.features().indexSelect(0, Tensor.of(keep)).narrow(1, 2, 2);
-        Tensor x = petals.sub(petals.mean(0, true)).div(petals.sub(petals.mean(0, true)).pow(2).mean(0, true).sqrt());
+        Tensor x = Table.standardize(petals);
         Tensor y = iris.labels().indexSelect(0, Tensor.of(keep)).sub(1);  // 0 versicolor, 1 virginica
 
         Linear sig = new Linear(2, 1, true, new Generator(1)), soft = new Linear(2, 2, true, new Generator(2));

@@ -4,6 +4,7 @@ import io.jgrad.core.Tensor;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.loss.BCEWithLogitsLoss;
 import io.jgrad.nn.loss.CrossEntropyLoss;
+import io.jgrad.nn.loss.Loss;
 import io.jgrad.optim.SGD;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +24,16 @@ public final class LogisticRegression {
     /** The fitted model, its standardised inputs and targets. */
     record Fit(Linear model, Tensor x, Tensor y, double loss, double accuracy) {}
 
-    static Tensor standardize(Tensor x) {
-        Tensor centred = x.sub(x.mean(0, true));
-        return centred.div(centred.pow(2).mean(0, true).sqrt());
-    }
-
     /** Gradient descent on mean BCE + (L2 / 2)·|w|², full batch. */
     static Fit binary(int steps) {
         Table data = Table.load("breast_cancer.csv");
-        Tensor x = standardize(data.features()), y = data.labels().toFloat().unsqueeze(1);
+        Tensor x = Table.standardize(data.features()), y = data.labels().toFloat().unsqueeze(1);
         Tensor.manualSeed(0);
         Linear model = new Linear(x.size(1), 1);
         SGD opt = new SGD(List.of(model.weight), 0.5).weightDecay(L2);
         opt.addParamGroup(List.of(model.bias), Map.of("weightDecay", 0.0));
         BCEWithLogitsLoss criterion = new BCEWithLogitsLoss();
-        double loss = Double.NaN;
-        for (int i = 0; i < steps; i++) {
-            opt.zeroGrad();
-            Tensor l = criterion.apply(model.apply(x), y);
-            l.backward();
-            opt.step();
-            loss = l.item();
-        }
+        double loss = descend(model, opt, criterion, x, y, steps);
         double accuracy;
         try (var g = Tensor.noGrad()) {
             accuracy = model.apply(x).gt(0.0).toFloat().eq(y).toFloat().mean().item();
@@ -55,11 +44,21 @@ public final class LogisticRegression {
     /** Softmax regression on Iris: {@code Linear(4, 3)} and CrossEntropyLoss. */
     static Fit multinomial(int steps) {
         Table data = Table.load("iris.csv");
-        Tensor x = standardize(data.features()), y = data.labels();
+        Tensor x = Table.standardize(data.features()), y = data.labels();
         Tensor.manualSeed(0);
         Linear model = new Linear(4, 3);
         SGD opt = new SGD(model.parameters(), 0.5);
         CrossEntropyLoss criterion = new CrossEntropyLoss();
+        double loss = descend(model, opt, criterion, x, y, steps);
+        double accuracy;
+        try (var g = Tensor.noGrad()) {
+            accuracy = model.apply(x).argmax(1).eq(y).toFloat().mean().item();
+        }
+        return new Fit(model, x, y, loss, accuracy);
+    }
+
+    /** Full-batch gradient descent; returns the loss at the last step. */
+    private static double descend(Linear model, SGD opt, Loss<?> criterion, Tensor x, Tensor y, int steps) {
         double loss = Double.NaN;
         for (int i = 0; i < steps; i++) {
             opt.zeroGrad();
@@ -68,11 +67,7 @@ public final class LogisticRegression {
             opt.step();
             loss = l.item();
         }
-        double accuracy;
-        try (var g = Tensor.noGrad()) {
-            accuracy = model.apply(x).argmax(1).eq(y).toFloat().mean().item();
-        }
-        return new Fit(model, x, y, loss, accuracy);
+        return loss;
     }
 
     public static void main(String[] args) {

@@ -34,4 +34,10 @@ record Table(Tensor features, Tensor labels, List<String> classes) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Each column shifted to mean 0 and scaled to standard deviation 1 (population). */
+    static Tensor standardize(Tensor x) {
+        Tensor centred = x.sub(x.mean(0, true));
+        return centred.div(centred.pow(2).mean(0, true).sqrt());
+    }
 }

@@ -24,7 +24,7 @@ public final class TrainIris {
     static Result train(int epochs, boolean verbose) {
         Table iris = Table.load("iris.csv");
         Generator g = new Generator(0);
-        Tensor x = standardize(iris.features());
+        Tensor x = Table.standardize(iris.features());
         // Hold out every fifth flower: the file is sorted by species, so this stratifies the split.
         Tensor xTrain = x.indexSelect(0, keep(150, true)), yTrain = iris.labels().indexSelect(0, keep(150, true));
         Tensor xTest = x.indexSelect(0, keep(150, false)), yTest = iris.labels().indexSelect(0, keep(150, false));
@@ -57,12 +57,6 @@ public final class TrainIris {
     /** Indices 0..n-1 in the training split (not a multiple of 5) or the test split. */
     private static Tensor keep(int n, boolean train) {
         return Tensor.of(java.util.stream.LongStream.range(0, n).filter(i -> (i % 5 != 0) == train).toArray());
-    }
-
-    private static Tensor standardize(Tensor x) {
-        Tensor mean = x.mean(0, true);
-        Tensor std = x.sub(mean).pow(2).mean(0, true).sqrt();
-        return x.sub(mean).div(std);
     }
 
     /** PyTorch's Linear initialisation: uniform in ±1/sqrt(fan_in). */
