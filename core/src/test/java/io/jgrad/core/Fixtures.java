@@ -76,4 +76,23 @@ public final class Fixtures {
         for (int i = 0; i < in.length; i++) in[i] = tensor(c.get("inputs").get(i));
         return in;
     }
+
+    /**
+     * Checks a case computed by jgrad against PyTorch's record of it: the output, then (when an input
+     * requires grad) each input's gradient of sum(output · upstream), or its absence.
+     */
+    public static void assertMatches(String name, JsonNode c, Tensor[] in, Tensor out) {
+        TensorAssert.assertClose(tensor(c.get("output")), out, name + " output");
+        if (java.util.Arrays.stream(in).noneMatch(Tensor::requiresGrad)) return;
+        out.backward(tensor(c.get("upstream")));
+        for (int i = 0; i < in.length; i++) {
+            JsonNode expected = c.get("grads").get(i);
+            if (expected == null || expected.isNull()) {
+                org.junit.jupiter.api.Assertions.assertNull(in[i].grad(), name + " input " + i + " should get no gradient");
+            } else {
+                org.junit.jupiter.api.Assertions.assertNotNull(in[i].grad(), name + " input " + i + " got no gradient");
+                TensorAssert.assertClose(tensor(expected), in[i].grad(), name + " grad of input " + i);
+            }
+        }
+    }
 }

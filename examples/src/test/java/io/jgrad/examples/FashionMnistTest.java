@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.FashionMnist;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,12 +19,7 @@ class FashionMnistTest {
 
     @Test
     void readsAFolderOfIdxFiles() throws IOException {
-        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-            try (InputStream in = getClass().getResourceAsStream("/io/jgrad/data/fashion-mnist/" + f)) {
-                Files.copy(in, dir.resolve(f));
-            }
-        }
+        BundledData.fashionMnistIn(dir);
         FashionMnist data = FashionMnist.load(dir);
         assertFalse(data.subset());
         assertArrayEquals(new int[] {10000, 28, 28}, data.train().inputs().shape());

@@ -3,7 +3,6 @@ package io.jgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.data.FashionMnist;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,12 +15,7 @@ class TrainFashionMnistTest {
 
     @Test
     void learnsInOneEpochAndDrawsItsCurves() throws Exception {
-        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-            try (InputStream in = getClass().getResourceAsStream("/io/jgrad/data/fashion-mnist/" + f)) {
-                Files.copy(in, dir.resolve(f));
-            }
-        }
+        BundledData.fashionMnistIn(dir);
         TrainFashionMnist.Result r = TrainFashionMnist.train(FashionMnist.load(dir), 1, false);
         assertTrue(r.testAccuracy().get(0) > 0.7, "test accuracy after one epoch on the subset: " + r.testAccuracy());
         assertTrue(r.trainLoss().get(0) < 1.2, "train loss: " + r.trainLoss());

@@ -1,8 +1,5 @@
 package io.jgrad.nn.loss;
 
-import static io.jgrad.core.TensorAssert.assertClose;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,19 +48,7 @@ class LossFixtureTest {
     @MethodSource("cases")
     void matchesPyTorch(String name, JsonNode c) {
         Tensor[] in = Fixtures.inputs(c);
-        Tensor out = build(c).apply(in[0], in[1]);
-        assertClose(Fixtures.tensor(c.get("output")), out, name + " output");
-        if (!out.requiresGrad()) return;
-        out.backward(Fixtures.tensor(c.get("upstream")));
-        for (int i = 0; i < in.length; i++) {
-            JsonNode expected = c.get("grads").get(i);
-            if (expected == null || expected.isNull()) {
-                assertNull(in[i].grad(), name + " input " + i + " should get no gradient");
-            } else {
-                assertNotNull(in[i].grad(), name + " input " + i + " got no gradient");
-                assertClose(Fixtures.tensor(expected), in[i].grad(), name + " grad of input " + i);
-            }
-        }
+        Fixtures.assertMatches(name, c, in, build(c).apply(in[0], in[1]));
     }
 
     @Test
