@@ -37,16 +37,9 @@ public final class GradMode implements AutoCloseable {
         return new GradMode(true);
     }
 
-    /** Runs {@code body} with recording off and returns its result; ops use this for their own internals. */
-    static <T> T without(java.util.function.Supplier<T> body) {
-        boolean[] st = ENABLED.get();
-        boolean prev = st[0];
-        st[0] = false;
-        try {
-            return body.get();
-        } finally {
-            st[0] = prev;
-        }
+    /** This thread's mode flag, for ops to switch it around their forward pass without another lookup. */
+    static boolean[] state() {
+        return ENABLED.get();
     }
 
     @Override

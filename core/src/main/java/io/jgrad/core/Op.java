@@ -40,13 +40,21 @@ public abstract class Op {
             if (in[i] == null) throw new NullPointerException(opName() + ": input " + i + " is null");
         }
         applied = true;
-        recording = GradMode.isEnabled() && anyRequiresGrad(in);
+        boolean[] mode = GradMode.state();
+        boolean enabled = mode[0];
+        recording = enabled && anyRequiresGrad(in);
         if (recording) {
             inputs = in.clone();
             needsGrad = new boolean[in.length];
-            for (int i = 0; i < in.length; i++) needsGrad[i] = in[i] != null && in[i].requiresGrad();
+            for (int i = 0; i < in.length; i++) needsGrad[i] = in[i].requiresGrad();
         }
-        Tensor out = GradMode.without(() -> forward(in));
+        Tensor out;
+        mode[0] = false;  // forward never records, so it may use any Tensor method
+        try {
+            out = forward(in);
+        } finally {
+            mode[0] = enabled;
+        }
         if (out == null) throw new IllegalStateException(name() + ": forward returned null; it must return the result tensor");
         for (Tensor t : in) {
             if (out == t) out = out.alias();  // never let the graph node overwrite an input's gradFn
