@@ -3,6 +3,7 @@ package io.jgrad.core;
 import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
+import io.jgrad.core.kernel.Parallel;
 import io.jgrad.core.kernel.Shapes;
 import java.util.Arrays;
 import java.util.List;
@@ -199,6 +200,24 @@ public final class Tensor {
     /** Reseeds the global generator, like {@code torch.manual_seed}. */
     public static void manualSeed(long seed) {
         Generator.global().manualSeed(seed);
+    }
+
+    /**
+     * Sets how many threads large kernels and OpenBLAS use, like {@code torch.set_num_threads}. The
+     * default is the number of processors, or {@code OMP_NUM_THREADS} when set. Results do not depend
+     * on it: reductions split by size, not by thread.
+     * <pre>
+     * jshell> Tensor.setNumThreads(1); Tensor.getNumThreads()
+     * $2 ==> 1
+     * </pre>
+     */
+    public static void setNumThreads(int threads) {
+        Parallel.setNumThreads(threads);
+    }
+
+    /** The threads large kernels and OpenBLAS use, like {@code torch.get_num_threads}. */
+    public static int getNumThreads() {
+        return Parallel.numThreads();
     }
 
     /** A copy of an ND4J array (FLOAT, DOUBLE, integer types as int64, BOOL). */

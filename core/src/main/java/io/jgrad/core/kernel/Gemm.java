@@ -3,6 +3,7 @@ package io.jgrad.core.kernel;
 import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.blas_set_num_threads;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
 
@@ -20,6 +21,10 @@ import org.bytedeco.javacpp.FloatPointer;
  */
 public final class Gemm {
     private Gemm() {}
+
+    static {
+        Parallel.numThreads();  // OpenBLAS takes its thread count from the intra-op setting before the first product
+    }
 
     /**
      * Writes {@code op(A)·op(B)} to {@code c[cOff ..]}: op(A) is m×k (A stored k×m when {@code ta}),
@@ -47,6 +52,11 @@ public final class Gemm {
             cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, pa, lda, pb, ldb, 0.0, pc, n);
             pc.get((double[]) c, cOff, m * n);
         }
+    }
+
+    /** OpenBLAS's thread count; {@link Parallel#setNumThreads} keeps it equal to the intra-op pool's. */
+    static void setThreads(int n) {
+        blas_set_num_threads(n);
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
