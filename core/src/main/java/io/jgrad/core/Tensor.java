@@ -207,8 +207,10 @@ public final class Tensor {
      * default is the number of processors, or {@code OMP_NUM_THREADS} when set. Results do not depend
      * on it: reductions split by size, not by thread.
      * <pre>
+     * jshell> var threads = Tensor.getNumThreads();
      * jshell> Tensor.setNumThreads(1); Tensor.getNumThreads()
-     * $2 ==> 1
+     * $3 ==> 1
+     * jshell> Tensor.setNumThreads(threads);
      * </pre>
      */
     public static void setNumThreads(int threads) {

@@ -51,11 +51,18 @@ class JShellSnippetsTest {
         }
     }
 
+    /**
+     * Separates transcript entries: each "jshell>" line is evaluated on its own, as JShell does, so an
+     * entry ending in an expression without a semicolon does not run into the next one.
+     */
+    private static final String ENTRY = "\u0001";
+
     /** The input lines of a javadoc transcript: "jshell> code" and its "...> continued" lines. */
     static String transcript(String source) {
         StringBuilder sb = new StringBuilder();
         for (String line : source.split("\n")) {
             Matcher m = Pattern.compile("^\\s*\\*\\s*(jshell>|\\.\\.\\.>)(.*)$").matcher(line);
+            if (m.matches() && m.group(1).equals("jshell>")) sb.append(ENTRY);
             if (m.matches()) sb.append(m.group(2).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")).append('\n');
         }
         return sb.toString();
@@ -69,7 +76,8 @@ class JShellSnippetsTest {
                 shell.addToClasspath(entry);
             }
             run(shell, "jshell/startup.jsh", Files.readString(ROOT.resolve("jshell/startup.jsh")));
-            int snippets = run(shell, name, code);
+            int snippets = 0;
+            for (String entry : code.split(ENTRY)) snippets += run(shell, name, entry);
             assertTrue(snippets > 0, name + " has no snippets");
         }
     }
