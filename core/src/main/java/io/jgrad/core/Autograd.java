@@ -1,5 +1,6 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise;
 import io.jgrad.core.kernel.Reduce;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -106,15 +107,24 @@ final class Autograd {
     /**
      * Adds into a leaf's (or retained) gradient. A gradient tensor may reach several places (Add passes
      * its gradient to both inputs), so one that was handed out already is copied: each .grad owns its
-     * storage and may be changed in place (clipping, zeroing) without touching another. Later
-     * accumulations are out of place because the first gradient may still be pending at another node.
+     * storage and may be changed in place (clipping, zeroing) without touching another.
+     *
+     * <p>An existing gradient is added into in place, as PyTorch's AccumulateGrad does (a reference kept
+     * to it sees the sum, as in PyTorch), so {@code zeroGrad(false)} and accumulation over micro-batches
+     * reuse one buffer. The exception is a gradient adopted without a copy: it may still be pending at
+     * another node or belong to a custom op's tensor, so it is summed out of place once, and the sum is
+     * the engine's.
      */
     private static void accumulate(Tensor t, Tensor g, Set<Storage> handedOut) {
         Tensor current = t.grad();
-        if (current != null) {
-            t.setGrad(current.add(g));
+        if (current == null) {
+            boolean fresh = handedOut.add(g.storage);
+            t.setEngineGrad(fresh ? g : g.clone(), !fresh);
+        } else if (t.ownsGrad()) {
+            Elementwise.binaryInPlace(Elementwise.Binary.ADD, current.data(), current.shape(), g.data(), g.shape());
+            current.bumpVersion();
         } else {
-            t.setGrad(handedOut.add(g.storage) ? g : g.clone());
+            t.setEngineGrad(current.add(g), true);
         }
     }
 }

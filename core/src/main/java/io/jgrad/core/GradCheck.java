@@ -37,9 +37,8 @@ public final class GradCheck {
         for (int i = 0; i < inputs.length; i++) {
             Tensor in = inputs[i];
             if (!in.requiresGrad()) continue;
-            double[] x = (double[]) in.data();
-            for (int j = 0; j < x.length; j++) {
-                double[] numeric = numericColumn(f, inputs, x, j, eps, m);
+            for (int j = 0; j < in.numel(); j++) {
+                double[] numeric = numericColumn(f, inputs, in, j, eps, m);
                 for (int k = 0; k < m; k++) {
                     double a = analytic[i][k][j];
                     if (Math.abs(a - numeric[k]) > atol + rtol * Math.abs(numeric[k])) {
@@ -73,17 +72,22 @@ public final class GradCheck {
         return jac;
     }
 
-    private static double[] numericColumn(Function<Tensor[], Tensor> f, Tensor[] inputs, double[] x, int j, double eps,
+    /** Central differences for element j of {@code in}, bumping its version at each write as an in-place op would. */
+    private static double[] numericColumn(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor in, int j, double eps,
                                           int m) {
+        double[] x = (double[]) in.data();
         double saved = x[j];
         double[] plus, minus;
         try (var g = GradMode.noGrad()) {
             x[j] = saved + eps;
+            in.bumpVersion();
             plus = Buffers.toDoubles(f.apply(inputs).data());
             x[j] = saved - eps;
+            in.bumpVersion();
             minus = Buffers.toDoubles(f.apply(inputs).data());
         } finally {
             x[j] = saved;
+            in.bumpVersion();
         }
         double[] col = new double[m];
         for (int k = 0; k < m; k++) col[k] = (plus[k] - minus[k]) / (2 * eps);

@@ -64,19 +64,19 @@ final class MatMul extends Op {
         if (ar == 3 && br == 2 && !ta) {
             int rows = as[0] * m;
             Object c = a.dtype().alloc(rows * n);
-            Gemm.gemm(false, tb, rows, n, k, a.data(), 0, b.data(), 0, c, 0);
+            Gemm.gemm(false, tb, rows, n, k, a.data(), 0, a.version(), b.data(), 0, b.version(), c, 0);
             return new Tensor(c, new int[] {as[0], m, n});
         }
         if (ar == 2 && br == 2) {
             Object c = a.dtype().alloc(m * n);
-            Gemm.gemm(ta, tb, m, n, k, a.data(), 0, b.data(), 0, c, 0);
+            Gemm.gemm(ta, tb, m, n, k, a.data(), 0, a.version(), b.data(), 0, b.version(), c, 0);
             return new Tensor(c, new int[] {m, n});
         }
         int ba = ar == 3 ? as[0] : 1, bb = br == 3 ? bs[0] : 1, batch = Math.max(ba, bb);
         Object c = a.dtype().alloc(batch * m * n);
         for (int i = 0; i < batch; i++) {
             int aOff = ba == 1 ? 0 : i * m * k, bOff = bb == 1 ? 0 : i * k * n;
-            Gemm.gemm(ta, tb, m, n, k, a.data(), aOff, b.data(), bOff, c, i * m * n);
+            Gemm.gemm(ta, tb, m, n, k, a.data(), aOff, a.version(), b.data(), bOff, b.version(), c, i * m * n);
         }
         return new Tensor(c, new int[] {batch, m, n});
     }

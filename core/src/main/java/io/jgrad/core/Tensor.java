@@ -32,6 +32,8 @@ public final class Tensor {
     private boolean requiresGrad;
     private Op gradFn;
     private Tensor grad;
+    /** Whether a later backward may add into {@link #grad} in place: false only for one adopted from an op. */
+    private boolean gradOwned;
 
     Tensor(Object data, int[] shape) {
         this(new Storage(data), shape);
@@ -204,8 +206,9 @@ public final class Tensor {
 
     /**
      * Sets how many threads large kernels and OpenBLAS use, like {@code torch.set_num_threads}. The
-     * default is the number of processors, or {@code OMP_NUM_THREADS} when set. Results do not depend
-     * on it: reductions split by size, not by thread.
+     * default is the number of processors, or {@code OMP_NUM_THREADS} when set. jgrad's own kernels give
+     * the same bits for any setting (reductions split by size, not by thread); OpenBLAS may round a
+     * matrix product differently with another thread count, as it does under PyTorch.
      * <pre>
      * jshell> var threads = Tensor.getNumThreads();
      * jshell> Tensor.setNumThreads(1); Tensor.getNumThreads()
@@ -892,12 +895,16 @@ public final class Tensor {
         return grad;
     }
 
-    /** Replaces the gradient (null clears it, as PyTorch's {@code p.grad = None}). */
+    /**
+     * Replaces the gradient (null clears it, as PyTorch's {@code p.grad = None}). A later backward adds
+     * into the tensor given here in place, as PyTorch's does.
+     */
     public void setGrad(Tensor grad) {
         Check.argument(grad == null || Arrays.equals(grad.shape, shape) && grad.dtype == dtype, "setGrad: assigned grad "
                 + "has %s %s but the tensor is %s %s", grad == null ? null : grad.dtype,
                 grad == null ? null : Check.shape(grad.shape), dtype, Check.shape(shape));
         this.grad = grad;
+        this.gradOwned = true;  // PyTorch's backward adds into an assigned .grad in place
     }
 
     /** Clears the gradient (PyTorch 2's default {@code zero_grad(set_to_none=True)}). */
@@ -981,6 +988,16 @@ public final class Tensor {
 
     void bumpVersion() {
         storage.version++;
+    }
+
+    /** Sets a gradient the engine computed; {@code owned}: nothing else can hold its storage. */
+    void setEngineGrad(Tensor g, boolean owned) {
+        grad = g;
+        gradOwned = owned;
+    }
+
+    boolean ownsGrad() {
+        return gradOwned;
     }
 
     void setGradFn(Op op) {

@@ -29,6 +29,24 @@ class AutogradTest {
     }
 
     @Test
+    void anExistingGradientIsAddedIntoInPlaceAsPyTorchDoes() {
+        // torch: g = x.grad; (x*2).sum().backward(); x.grad is g -> True, and g holds the sum
+        Tensor x = leaf(1, 2);
+        Tensor assigned = Tensor.of(DType.FLOAT64, 10, 20);
+        x.setGrad(assigned);
+        x.mul(2.0).sum().backward();
+        assertSame(assigned, x.grad());
+        assertArrayEquals(new double[] {12, 22}, assigned.toDoubleArray());
+        Tensor y = leaf(1, 2);
+        y.mul(3.0).sum().backward();  // adopted from the op: summed out of place once, then reused
+        y.mul(3.0).sum().backward();
+        Tensor buffer = y.grad();
+        y.mul(3.0).sum().backward();
+        assertSame(buffer, y.grad());
+        assertArrayEquals(new double[] {9, 9}, buffer.toDoubleArray());
+    }
+
+    @Test
     void aLeafUsedTwiceGetsBothContributions() {
         Tensor x = leaf(3);
         x.mul(x).add(x).sum().backward();  // d(x² + x)/dx = 2x + 1

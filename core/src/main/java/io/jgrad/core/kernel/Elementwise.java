@@ -47,11 +47,11 @@ public final class Elementwise {
         int n = Shapes.numel(outShape);
         Object out = Buffers.allocLike(a, n);
         if (Arrays.equals(aShape, outShape) && Arrays.equals(bShape, outShape)) {
-            row(op, a, 0, 1, b, 0, 1, out, 0, n);
+            Parallel.forRange(n, (from, to) -> row(op, a, from, 1, b, from, 1, out, from, to - from));
             return out;
         }
         int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
-        Rows.forEach(outShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, out, oo, len));
+        Rows.forEachParallel(outShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, out, oo, len));
         return out;
     }
 
@@ -128,11 +128,11 @@ public final class Elementwise {
      */
     public static void binaryInPlace(Binary op, Object a, int[] aShape, Object b, int[] bShape) {
         if (Arrays.equals(aShape, bShape)) {
-            row(op, a, 0, 1, b, 0, 1, a, 0, Buffers.length(a));
+            Parallel.forRange(Buffers.length(a), (from, to) -> row(op, a, from, 1, b, from, 1, a, from, to - from));
             return;
         }
         int[] as = Shapes.strides(aShape), bs = Shapes.broadcastStrides(bShape, aShape);
-        Rows.forEach(aShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, a, oo, len));
+        Rows.forEachParallel(aShape, as, bs, (ao, ast, bo, bst, oo, len) -> row(op, a, ao, ast, b, bo, bst, a, oo, len));
     }
 
     /** {@code a += alpha·b} for same-length float or double arrays (the optimizer update). */
@@ -140,10 +140,14 @@ public final class Elementwise {
         if (a instanceof float[] fa) {
             float[] fb = (float[]) b;
             float al = (float) alpha;
-            for (int i = 0; i < fa.length; i++) fa[i] += al * fb[i];
+            Parallel.forRange(fa.length, (from, to) -> {
+                for (int i = from; i < to; i++) fa[i] += al * fb[i];
+            });
         } else {
             double[] da = (double[]) a, db = (double[]) b;
-            for (int i = 0; i < da.length; i++) da[i] += alpha * db[i];
+            Parallel.forRange(da.length, (from, to) -> {
+                for (int i = from; i < to; i++) da[i] += alpha * db[i];
+            });
         }
     }
 
@@ -152,19 +156,23 @@ public final class Elementwise {
         if (a instanceof float[] fa) {
             float[] fb = (float[]) b, fc = (float[]) c;
             float v = (float) value;
-            if (divide) for (int i = 0; i < fa.length; i++) fa[i] += v * fb[i] / fc[i];
-            else for (int i = 0; i < fa.length; i++) fa[i] += v * fb[i] * fc[i];
+            Parallel.forRange(fa.length, (from, to) -> {
+                if (divide) for (int i = from; i < to; i++) fa[i] += v * fb[i] / fc[i];
+                else for (int i = from; i < to; i++) fa[i] += v * fb[i] * fc[i];
+            });
         } else {
             double[] da = (double[]) a, db = (double[]) b, dc = (double[]) c;
-            if (divide) for (int i = 0; i < da.length; i++) da[i] += value * db[i] / dc[i];
-            else for (int i = 0; i < da.length; i++) da[i] += value * db[i] * dc[i];
+            Parallel.forRange(da.length, (from, to) -> {
+                if (divide) for (int i = from; i < to; i++) da[i] += value * db[i] / dc[i];
+                else for (int i = from; i < to; i++) da[i] += value * db[i] * dc[i];
+            });
         }
     }
 
     public static boolean[] compare(Compare op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape) {
         boolean[] out = new boolean[Shapes.numel(outShape)];
         int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
-        Rows.forEach(outShape, as, bs, (ao, ast, bo, bst, oo, n) -> {
+        Rows.forEachParallel(outShape, as, bs, (ao, ast, bo, bst, oo, n) -> {
             for (int i = 0; i < n; i++) {
                 double x = Buffers.get(a, ao + i * ast), y = Buffers.get(b, bo + i * bst);
                 out[oo + i] = switch (op) {
@@ -184,11 +192,15 @@ public final class Elementwise {
     public static Object map(Object a, DoubleUnaryOperator f) {
         if (a instanceof float[] fa) {
             float[] o = new float[fa.length];
-            for (int i = 0; i < o.length; i++) o[i] = (float) f.applyAsDouble(fa[i]);
+            Parallel.forRange(o.length, (from, to) -> {
+                for (int i = from; i < to; i++) o[i] = (float) f.applyAsDouble(fa[i]);
+            });
             return o;
         }
         double[] da = (double[]) a, o = new double[da.length];
-        for (int i = 0; i < o.length; i++) o[i] = f.applyAsDouble(da[i]);
+        Parallel.forRange(o.length, (from, to) -> {
+            for (int i = from; i < to; i++) o[i] = f.applyAsDouble(da[i]);
+        });
         return o;
     }
 
@@ -196,11 +208,15 @@ public final class Elementwise {
     public static Object relu(Object a) {
         if (a instanceof float[] fa) {
             float[] o = new float[fa.length];
-            for (int i = 0; i < o.length; i++) o[i] = Math.max(fa[i], 0f);
+            Parallel.forRange(o.length, (from, to) -> {
+                for (int i = from; i < to; i++) o[i] = Math.max(fa[i], 0f);
+            });
             return o;
         }
         double[] da = (double[]) a, o = new double[da.length];
-        for (int i = 0; i < o.length; i++) o[i] = Math.max(da[i], 0.0);
+        Parallel.forRange(o.length, (from, to) -> {
+            for (int i = from; i < to; i++) o[i] = Math.max(da[i], 0.0);
+        });
         return o;
     }
 
@@ -212,11 +228,15 @@ public final class Elementwise {
     public static Object reluBackward(Object grad, Object out) {
         if (grad instanceof float[] g) {
             float[] y = (float[]) out, o = new float[g.length];
-            for (int i = 0; i < o.length; i++) o[i] = Math.min(y[i] * Float.MAX_VALUE * Float.MAX_VALUE, 1f) * g[i];
+            Parallel.forRange(o.length, (from, to) -> {
+                for (int i = from; i < to; i++) o[i] = Math.min(y[i] * Float.MAX_VALUE * Float.MAX_VALUE, 1f) * g[i];
+            });
             return o;
         }
         double[] g = (double[]) grad, y = (double[]) out, o = new double[g.length];
-        for (int i = 0; i < o.length; i++) o[i] = Math.min(y[i] * Double.MAX_VALUE * Double.MAX_VALUE, 1.0) * g[i];
+        Parallel.forRange(o.length, (from, to) -> {
+            for (int i = from; i < to; i++) o[i] = Math.min(y[i] * Double.MAX_VALUE * Double.MAX_VALUE, 1.0) * g[i];
+        });
         return o;
     }
 

@@ -10,8 +10,10 @@ import java.util.concurrent.RecursiveAction;
  * hand-off would cost more than it saves.
  *
  * <p>Results never depend on the thread count. Element-wise kernels write disjoint ranges. Reductions
- * use {@link #forChunks}, whose chunk boundaries depend only on the length, and combine the partial
- * results in chunk order, so one seed gives the same bits on 1 thread or 8.
+ * either give each output to one thread, summed in the single-thread order, or use {@link #forChunks},
+ * whose chunk boundaries depend only on the length, and combine the partials in chunk order; so one
+ * seed gives the same bits on 1 thread or 8. (OpenBLAS's products are its own: they repeat at a fixed
+ * thread count but may round differently across counts.)
  *
  * <p>The thread count also sets OpenBLAS's, so GEMM and the element-wise kernels, which never run at
  * the same time, each use the same cores without oversubscribing them. The default is the number of
@@ -62,7 +64,16 @@ public final class Parallel {
      * up to {@link #numThreads()} contiguous ranges, the caller taking the first.
      */
     public static void forRange(int n, Range body) {
-        split(n, Math.min(numThreads(), n / GRAIN), body);
+        forRange(n, 1, body);
+    }
+
+    /**
+     * {@link #forRange(int, Range)} over [0, n) items that cost about {@code itemCost} elements each
+     * (rows of a matrix, say), so a range splits only when it holds {@link #GRAIN} elements per thread.
+     */
+    public static void forRange(int n, int itemCost, Range body) {
+        long elements = (long) n * Math.max(1, itemCost);
+        split(n, (int) Math.min(Math.min(numThreads(), n), elements / GRAIN), body);
     }
 
     /** The number of chunks {@link #forChunks} cuts a length into: a function of {@code n} alone. */

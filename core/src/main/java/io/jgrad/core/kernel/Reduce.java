@@ -19,32 +19,86 @@ public final class Reduce {
             });
             return acc;
         }
+        double[] acc = floatingSum(src, shape, dims, n);
+        if (src instanceof double[]) return acc;
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) out[i] = (float) acc[i];
+        return out;
+    }
+
+    /**
+     * Sums float or double {@code src} in double. Reducing leading dims (a bias gradient) or trailing
+     * dims (row sums) splits the outputs across threads, each output summed in the same order as on
+     * one thread; a full reduction of a large array sums fixed-size chunks and adds their partials in
+     * order. Either way the bits do not depend on the thread count.
+     */
+    private static double[] floatingSum(Object src, int[] shape, boolean[] dims, int n) {
         double[] acc = new double[n];
-        if (src instanceof float[] f) {
-            walk(shape, outShape, dims, (si, oi, len, inner) -> {
-                if (inner) {
+        int total = Shapes.numel(shape), p = 0, q = dims.length;
+        while (p < dims.length && dims[p]) p++;       // dims [0, p) reduced
+        while (q > 0 && dims[q - 1]) q--;             // dims [q, rank) reduced
+        if (total == 0) return acc;
+        if (q == 0 && total >= 2 * Parallel.GRAIN) {  // everything: ordered chunk partials
+            double[] partial = new double[Parallel.chunks(total)];
+            Parallel.forChunks(total, (c, from, to) -> partial[c] = span(src, from, to));
+            double s = 0;
+            for (double v : partial) s += v;
+            acc[0] = s;
+        } else if (q < dims.length && !contains(dims, 0, q)) {
+            int len = total / n, row = shape[shape.length - 1];
+            Parallel.forRange(n, len, (from, to) -> {
+                for (int o = from; o < to; o++) {
                     double s = 0;
-                    for (int i = 0; i < len; i++) s += f[si + i];
-                    acc[oi] += s;
-                } else {
-                    for (int i = 0; i < len; i++) acc[oi + i] += f[si + i];
+                    for (int r = o * len; r < (o + 1) * len; r += row) s += span(src, r, r + row);
+                    acc[o] = s;
                 }
             });
-            float[] out = new float[n];
-            for (int i = 0; i < n; i++) out[i] = (float) acc[i];
-            return out;
+        } else if (p > 0 && !contains(dims, p, dims.length)) {
+            int cols = n, rows = total / cols;
+            Parallel.forRange(cols, rows, (from, to) -> columns(src, rows, cols, from, to, acc, 0, 0));
+        } else {
+            walk(shape, Shapes.reduced(shape, dims, true), dims, (si, oi, len, inner) -> {
+                if (inner) acc[oi] += span(src, si, si + len);
+                else columns(src, 1, 0, 0, len, acc, si, oi);
+            });
         }
-        double[] d = (double[]) src;
-        walk(shape, outShape, dims, (si, oi, len, inner) -> {
-            if (inner) {
-                double s = 0;
-                for (int i = 0; i < len; i++) s += d[si + i];
-                acc[oi] += s;
-            } else {
-                for (int i = 0; i < len; i++) acc[oi + i] += d[si + i];
-            }
-        });
         return acc;
+    }
+
+    /**
+     * acc[ao + k] += Σ_r src[so + r·cols + k] for k in [from, to), row by row so the inner loop
+     * vectorises.
+     */
+    private static void columns(Object src, int rows, int cols, int from, int to, double[] acc, int so, int ao) {
+        if (src instanceof float[] f) {
+            for (int r = 0; r < rows; r++) {
+                int base = so + r * cols - ao;
+                for (int k = ao + from; k < ao + to; k++) acc[k] += f[base + k];
+            }
+        } else {
+            double[] d = (double[]) src;
+            for (int r = 0; r < rows; r++) {
+                int base = so + r * cols - ao;
+                for (int k = ao + from; k < ao + to; k++) acc[k] += d[base + k];
+            }
+        }
+    }
+
+    /** Σ src[from, to) in double, in index order. */
+    private static double span(Object src, int from, int to) {
+        double s = 0;
+        if (src instanceof float[] f) {
+            for (int i = from; i < to; i++) s += f[i];
+        } else {
+            double[] d = (double[]) src;
+            for (int i = from; i < to; i++) s += d[i];
+        }
+        return s;
+    }
+
+    private static boolean contains(boolean[] dims, int from, int to) {
+        for (int d = from; d < to; d++) if (dims[d]) return true;
+        return false;
     }
 
     /** Maximum ({@code max = true}) or minimum; NaN wins, as in PyTorch. Same array type as the input. */

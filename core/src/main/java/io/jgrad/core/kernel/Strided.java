@@ -2,7 +2,7 @@ package io.jgrad.core.kernel;
 
 /**
  * Copies between a contiguous array and a strided view of another: one kernel serves transpose,
- * permute, narrow, select, expand (stride 0) and cat, and its adding twin serves their backwards.
+ * permute, narrow, select, expand (stride 0) and cat.
  */
 public final class Strided {
     private Strided() {}
@@ -11,7 +11,7 @@ public final class Strided {
     public static Object gather(Object src, int offset, int[] strides, int[] shape) {
         Object dst = Buffers.allocLike(src, Shapes.numel(shape));
         int[] dstStrides = Shapes.strides(shape);
-        Rows.forEach(shape, strides, dstStrides, (so, ss, dOff, ds, oo, n) -> {
+        Rows.forEachParallel(shape, strides, dstStrides, (so, ss, dOff, ds, oo, n) -> {
             int s = offset + so;
             if (ss == 1) {
                 System.arraycopy(src, s, dst, dOff, n);
@@ -30,21 +30,6 @@ public final class Strided {
                 System.arraycopy(src, so, dst, offset + dOff, n);
             } else {
                 for (int i = 0; i < n; i++) Buffers.copyElement(src, so + i, dst, offset + dOff + i * ds);
-            }
-        });
-    }
-
-    /** Adds contiguous {@code src} into the view of float or double {@code dst}; repeated view positions add up. */
-    public static void scatterAdd(Object src, int[] shape, Object dst, int offset, int[] strides) {
-        int[] srcStrides = Shapes.strides(shape);
-        Rows.forEach(shape, srcStrides, strides, (so, ss, dOff, ds, oo, n) -> {
-            int d0 = offset + dOff;
-            if (src instanceof float[] s) {
-                float[] d = (float[]) dst;
-                for (int i = 0; i < n; i++) d[d0 + i * ds] += s[so + i];
-            } else {
-                double[] s = (double[]) src, d = (double[]) dst;
-                for (int i = 0; i < n; i++) d[d0 + i * ds] += s[so + i];
             }
         });
     }
