@@ -70,7 +70,8 @@ final class InPlace {
         return self;
     }
 
-    private static void check(Tensor self, String op) {
+    /** Refuses a write autograd could not account for: into a leaf that requires grad, or into the graph. */
+    static void check(Tensor self, String op) {
         if (!GradMode.isEnabled() || !self.requiresGrad()) return;
         if (self.isLeaf()) {
             throw new IllegalStateException(op + ": a leaf Variable that requires grad is being used in an in-place "

@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,35 +81,23 @@ public class Adam extends Optimizer {
     @Override
     protected void update(ParamGroup group) {
         double lr = group.lr(), eps = group.number("eps"), weightDecay = group.number("weightDecay");
-        double beta1 = group.pair("betas")[0], beta2 = group.pair("betas")[1];
-        boolean amsgrad = group.flag("amsgrad");
+        double[] betas = group.pair("betas");
+        boolean amsgrad = group.flag("amsgrad"), maximize = group.flag("maximize"), decoupled = decoupled();
         for (Tensor p : group.params()) {
             if (p.grad() == null) continue;
-            Tensor g = group.flag("maximize") ? p.grad().neg() : p.grad();
             Map<String, Object> s = stateOf(p);
             if (!s.containsKey("step")) {
                 s.put("step", 0L);
                 s.put("exp_avg", Tensor.zerosLike(p));
                 s.put("exp_avg_sq", Tensor.zerosLike(p));
-                if (amsgrad) s.put("max_exp_avg_sq", Tensor.zerosLike(p));
             }
             long step = (Long) s.get("step") + 1;
             s.put("step", step);
-            if (decoupled()) p.muli(1 - lr * weightDecay);
-            else if (weightDecay != 0) g = g.add(p, weightDecay);
             Tensor m = (Tensor) s.get("exp_avg"), v = (Tensor) s.get("exp_avg_sq");
-            m.muli(beta1).addi(g, 1 - beta1);
-            v.muli(beta2).addcmuli(g, g, 1 - beta2);
-            double stepSize = lr / (1 - Math.pow(beta1, step));
-            double bias2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-            Tensor second = v;
-            if (amsgrad) {
-                Tensor vmax = (Tensor) s.computeIfAbsent("max_exp_avg_sq", k -> Tensor.zerosLike(p));
-                vmax.copyFrom(vmax.maximum(v));
-                second = vmax;
-            }
-            Tensor denom = second.sqrt().divi(bias2Sqrt).addi(eps);
-            p.addcdivi(m, denom, -stepSize);
+            // Created on first use, so amsgrad can also be switched on part-way through training.
+            Tensor vmax = amsgrad ? (Tensor) s.computeIfAbsent("max_exp_avg_sq", k -> Tensor.zerosLike(p)) : null;
+            if (decoupled) Fused.adamwStep(p, p.grad(), m, v, vmax, step, lr, betas[0], betas[1], weightDecay, eps, maximize);
+            else Fused.adamStep(p, p.grad(), m, v, vmax, step, lr, betas[0], betas[1], weightDecay, eps, maximize);
         }
     }
 }

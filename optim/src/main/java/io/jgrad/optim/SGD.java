@@ -1,5 +1,6 @@
 package io.jgrad.optim;
 
+import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,22 +74,21 @@ public class SGD extends Optimizer {
     protected void update(ParamGroup group) {
         double lr = group.lr(), momentum = group.number("momentum"), dampening = group.number("dampening");
         double weightDecay = group.number("weightDecay");
+        boolean nesterov = group.flag("nesterov"), maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
             if (p.grad() == null) continue;
-            Tensor d = group.flag("maximize") ? p.grad().neg() : p.grad();
-            if (weightDecay != 0) d = d.add(p, weightDecay);
+            Tensor buf = null;
+            boolean first = false;
             if (momentum != 0) {
                 Map<String, Object> s = stateOf(p);
-                Tensor buf = (Tensor) s.get("momentum_buffer");
+                buf = (Tensor) s.get("momentum_buffer");
                 if (buf == null) {
-                    buf = d.clone();
+                    buf = Tensor.zerosLike(p);
                     s.put("momentum_buffer", buf);
-                } else {
-                    buf.muli(momentum).addi(d, 1 - dampening);
+                    first = true;
                 }
-                d = group.flag("nesterov") ? d.add(buf, momentum) : buf;
             }
-            p.addi(d, -lr);
+            Fused.sgdStep(p, p.grad(), buf, weightDecay, momentum, lr, dampening, nesterov, maximize, first);
         }
     }
 }
