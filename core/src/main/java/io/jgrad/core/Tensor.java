@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * jshell> var x = Tensor.of(1, 2, 3).requiresGrad(true);
  * jshell> var y = x.mul(x).sum();
  * y ==> tensor(14., grad_fn=&lt;SumBackward&gt;)
- * jshell> y.backward(); x.grad()
+ * jshell> y.backward(); x.grad();
  * $3 ==> tensor([2., 4., 6.])
  * </pre>
  *
