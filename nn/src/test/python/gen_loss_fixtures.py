@@ -244,8 +244,70 @@ def regression():
         case(f"{ln}_mean_f32", loss, dict(extra, reduction="mean"), x32, t32)
 
 
+def cross_entropy_edges():
+    """Index-target cross entropy where the fused kernel has its own code: empty batches and class dims,
+    non-finite logits, ignored targets with weights, zero target weights, k-dim input with weights. Drawn
+    last, so the cases above keep their random values."""
+    inf, nan = float("inf"), float("nan")
+    w = positive(5)
+    # an empty batch: none is empty, sum 0, mean 0/0 = nan
+    for wtd, r in itertools.product((False, True), REDUCTIONS):
+        case(f"ce_empty_batch_{tag(wtd, 'w', 'now')}_{r}", "CrossEntropyLoss", with_options(r, weight=wtd and w),
+             torch.randn(0, 5, dtype=F64), torch.zeros(0, dtype=I64))
+    for r in REDUCTIONS:
+        case(f"ce_empty_kdim_{r}", "CrossEntropyLoss", with_options(r), torch.randn(0, 4, 3, dtype=F64),
+             torch.zeros(0, 3, dtype=I64))
+        # no classes at all: every target must be ignored
+        case(f"ce_no_classes_{r}", "CrossEntropyLoss", with_options(r), torch.randn(3, 0, dtype=F64),
+             torch.full((3,), -100, dtype=I64))
+    # a row holding +inf or NaN is nan in value and gradient; -inf at the target gives +inf, elsewhere it is
+    # harmless; a row of -inf is nan; the ignored last row adds no loss, yet its NaN reaches the gradient
+    x = torch.tensor([[1.0, inf, 0.0, -1.0], [0.5, -inf, 2.0, 1.0], [-inf, 0.0, 1.0, 2.0], [nan, 0.0, 1.0, 2.0],
+                      [-inf, -inf, -inf, -inf], [1.0, 2.0, 3.0, 4.0], [nan, 1.0, inf, 0.0]], dtype=F64)
+    y = torch.tensor([0, 2, 0, 1, 3, 1, -1])
+    for r in REDUCTIONS:
+        case(f"ce_nonfinite_{r}", "CrossEntropyLoss", with_options(r, ignore_index=-1), x, y)
+    case("ce_nonfinite_none_f32", "CrossEntropyLoss", with_options("none", ignore_index=-1), x.float(), y)
+    # only ignored rows are non-finite: the loss stays finite, their gradient rows are nan or zero
+    x2 = torch.tensor([[nan, 0.0, 1.0], [0.5, inf, 0.0], [-inf, 0.0, 2.0], [1.0, -inf, 0.5], [0.2, 0.1, -0.3]],
+                      dtype=F64)
+    for r in REDUCTIONS:
+        case(f"ce_nonfinite_ignored_{r}", "CrossEntropyLoss", with_options(r, weight=positive(3), ignore_index=1),
+             x2, torch.tensor([1, 1, 1, 0, 2]))
+    # every target ignored with class weights: none is zeros, sum 0, mean 0/0 = nan; the gradient is zero
+    for r in REDUCTIONS:
+        case(f"ce_all_ignored_w_{r}", "CrossEntropyLoss", with_options(r, weight=positive(4), ignore_index=1),
+             torch.randn(3, 4, dtype=F64), torch.tensor([1, 1, 1]))
+    # a negative ignore_index that targets hit, and the default -100 hit
+    for r in REDUCTIONS:
+        case(f"ce_ignore_negative_w_{r}", "CrossEntropyLoss", with_options(r, weight=w, ignore_index=-1),
+             torch.randn(6, 5, dtype=F64) * 2, torch.tensor([0, -1, 3, -1, 4, 1]))
+    case("ce_ignore_default_hit_w_mean", "CrossEntropyLoss", with_options("mean", weight=w),
+         torch.randn(4, 5, dtype=F64) * 2, torch.tensor([-100, 2, -100, 4]))
+    # zero weight on every target: mean is 0/0 = nan, and so is the gradient (0 · upstream / 0)
+    case("ce_zero_target_weights_mean", "CrossEntropyLoss",
+         with_options("mean", weight=torch.tensor([0.0, 1.0, 1.0, 1.0], dtype=F64)), torch.randn(3, 4, dtype=F64),
+         torch.tensor([0, 0, 0]))
+    # unbatched input with weights, its one target kept or ignored
+    for r in REDUCTIONS:
+        case(f"ce_unbatched_w_{r}", "CrossEntropyLoss", with_options(r, weight=w), torch.randn(5, dtype=F64) * 2,
+             torch.tensor(3))
+        case(f"ce_unbatched_w_ignored_{r}", "CrossEntropyLoss", with_options(r, weight=w, ignore_index=3),
+             torch.randn(5, dtype=F64) * 2, torch.tensor(3))
+    # k-dim input (N, C, d1, d2) and (N, C, d1) with class weights and ignored targets
+    x4, w4 = torch.randn(2, 4, 3, 2, dtype=F64) * 2, positive(4)
+    y4 = torch.tensor([[[2, 0], [1, 2], [3, 3]], [[0, 2], [2, 1], [1, 0]]])
+    for r in REDUCTIONS:
+        case(f"ce_4d_w_ignore_{r}", "CrossEntropyLoss", with_options(r, weight=w4, ignore_index=2), x4, y4)
+        case(f"ce_kdim_w_ignore_{r}", "CrossEntropyLoss", with_options(r, weight=w4, ignore_index=0),
+             torch.randn(2, 4, 5, dtype=F64) * 2, torch.tensor([[0, 1, 3, 2, 0], [2, 0, 3, 1, 1]]))
+    case("ce_4d_w_ignore_mean_f32", "CrossEntropyLoss", with_options("mean", weight=w4.float(), ignore_index=2),
+         x4.float(), y4)
+    case("ce_4d_w_sum_f32", "CrossEntropyLoss", with_options("sum", weight=w4.float()), x4.float(), labels(4, 2, 3, 2))
+
+
 def main():
-    for family in (bce, bce_logits, nll, cross_entropy, kl_div, regression):
+    for family in (bce, bce_logits, nll, cross_entropy, kl_div, regression, cross_entropy_edges):
         family()
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "duplicate case names"

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.DType;
+import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Warnings;
 import java.util.Arrays;
@@ -74,7 +75,8 @@ public final class Losses {
 
     /**
      * Cross entropy on logits (class dim 1, or 0 for unbatched input) against class indices (int64) or
-     * class probabilities (the input's shape, floating point), with optional label smoothing.
+     * class probabilities (the input's shape, floating point), with optional label smoothing. Class
+     * indices without label smoothing take the fused kernel, {@link Fused#crossEntropy}.
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
                                       double labelSmoothing, Reduction reduction) {
@@ -88,9 +90,17 @@ public final class Losses {
                     + "; it applies logSoftmax itself, so pass the raw logits (or use NLLLoss on logSoftmax output)");
         }
         int classDim = input.dim() == 1 ? 0 : 1;
+        boolean probabilities = target != null && target.dtype().isFloatingPoint()
+                && Arrays.equals(target.shape(), input.shape());
+        // A 0-dim input takes the composed path, whose logSoftmax rejects it with PyTorch's message.
+        if (!probabilities && labelSmoothing == 0 && input.dim() > 0) {
+            indexTarget(op, input, target, ignoreIndex, true);
+            if (weight != null) classWeights(op, weight, input, classDim);
+            return Fused.crossEntropy(input, target, weight, ignoreIndex, reduction.torchName(op));
+        }
         Tensor logp = input.logSoftmax(classDim);
         int c = input.dim() == 0 ? 0 : input.size(classDim);
-        if (target.dtype().isFloatingPoint() && Arrays.equals(target.shape(), input.shape())) {
+        if (probabilities) {
             if (ignoreIndex != DEFAULT_IGNORE_INDEX) {
                 throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets; set "
                         + "the probabilities of the rows to skip to zero instead");
@@ -107,7 +117,6 @@ public final class Losses {
         }
         indexTarget(op, input, target, ignoreIndex, true);
         Tensor nll = nll(op, logp, target, weight, ignoreIndex, reduction);
-        if (labelSmoothing == 0) return nll;
         Tensor terms = weight == null ? logp : logp.mul(classWeights(op, weight, input, classDim));
         Tensor ignored = target.eq((double) ignoreIndex);
         Tensor smooth = terms.sum(classDim).neg().maskedFill(ignored, 0.0);

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import java.util.Locale;
 
 /** How a loss combines its per-element values, as PyTorch's {@code reduction=} argument. */
 public enum Reduction {
@@ -18,8 +19,17 @@ public enum Reduction {
             case NONE -> loss;
             case MEAN -> loss.mean();
             case SUM -> loss.sum();
-            case BATCHMEAN -> throw new IllegalArgumentException(op + ": reduction BATCHMEAN is only for KLDivLoss; use "
-                    + "MEAN, SUM or NONE");
+            case BATCHMEAN -> throw onlyForKl(op);
         };
+    }
+
+    /** PyTorch's {@code reduction=} string: "none", "mean" or "sum". */
+    String torchName(String op) {
+        if (this == BATCHMEAN) throw onlyForKl(op);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    private static IllegalArgumentException onlyForKl(String op) {
+        return new IllegalArgumentException(op + ": reduction BATCHMEAN is only for KLDivLoss; use MEAN, SUM or NONE");
     }
 }

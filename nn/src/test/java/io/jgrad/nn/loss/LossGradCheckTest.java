@@ -24,6 +24,10 @@ class LossGradCheckTest {
         Tensor classW = Tensor.rand(G, 4).toDouble().add(0.5);
         Tensor dist = Tensor.rand(G, 3, 4).toDouble().softmax(1);
         Tensor other = logits.add(Tensor.rand(G, 3, 4).toDouble().add(0.2));
+        Tensor logits1d = Tensor.randn(G, 4).toDouble();
+        Tensor label0d = Tensor.of(new long[] {3}).squeeze();
+        Tensor logitsK = Tensor.randn(G, 2, 4, 3).toDouble();
+        Tensor labelsK = Tensor.of(new long[][] {{0, -1, 3}, {2, 1, -1}});
         Stream.Builder<Arguments> b = Stream.builder();
         for (Reduction r : new Reduction[] {Reduction.NONE, Reduction.MEAN, Reduction.SUM}) {
             b.add(case_("BCE " + r, (x, t) -> new BCELoss().reduction(r).weight(classW).apply(x, t), probs, soft));
@@ -36,6 +40,15 @@ class LossGradCheckTest {
             b.add(case_("CE probabilities " + r, (x, t) -> new CrossEntropyLoss().reduction(r).labelSmoothing(0.1)
                     .apply(x, t), logits, dist));
             b.add(case_("CE " + r, (x, t) -> new CrossEntropyLoss().reduction(r).apply(x, t), logits, labels));
+            b.add(case_("CE weight ignore " + r, (x, t) -> new CrossEntropyLoss().reduction(r).weight(classW)
+                    .ignoreIndex(2).apply(x, t), logits, labelsIgnored));
+            b.add(case_("CE 1-D " + r, (x, t) -> new CrossEntropyLoss().reduction(r).apply(x, t), logits1d, label0d));
+            b.add(case_("CE 1-D weight " + r, (x, t) -> new CrossEntropyLoss().reduction(r).weight(classW).apply(x, t),
+                    logits1d, label0d));
+            b.add(case_("CE k-dim " + r, (x, t) -> new CrossEntropyLoss().reduction(r).ignoreIndex(-1).apply(x, t),
+                    logitsK, labelsK));
+            b.add(case_("CE k-dim weight ignore " + r, (x, t) -> new CrossEntropyLoss().reduction(r).weight(classW)
+                    .ignoreIndex(-1).apply(x, t), logitsK, labelsK));
             b.add(case_("MSE " + r, (x, t) -> new MSELoss().reduction(r).apply(x, t), logits, other));
             b.add(case_("L1 " + r, (x, t) -> new L1Loss().reduction(r).apply(x, t), logits, other));
             b.add(case_("Huber " + r, (x, t) -> new HuberLoss().delta(0.5).reduction(r).apply(x, t), logits, other));
