@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.core.kernel.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -116,6 +117,21 @@ class ParallelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.setNumThreads(0));
         assertTrue(e.getMessage().contains("must be positive, got 0"), e.getMessage());
         assertEquals(3, Tensor.getNumThreads());
+    }
+
+    @Test
+    void aFailureInAnyPartReachesTheCaller() {
+        Tensor.setNumThreads(2);
+        int n = 16 * Parallel.GRAIN;
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.forRange(n, (from, to) -> {
+            if (to == n) throw new IllegalStateException("last part failed");
+        }));
+        assertEquals("last part failed", e.getMessage());
+        int[] covered = new int[n];
+        Parallel.forRange(n, (from, to) -> {
+            for (int i = from; i < to; i++) covered[i]++;
+        });
+        for (int i = 0; i < n; i++) assertEquals(1, covered[i], "element " + i);
     }
 
     @Test

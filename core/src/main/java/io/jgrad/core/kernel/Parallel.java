@@ -1,8 +1,8 @@
 package io.jgrad.core.kernel;
 
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Intra-op parallelism: large kernels split their index range across one shared pool, PyTorch's
@@ -60,8 +60,8 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code body} over [0, n): on the caller when {@code n < GRAIN} or with one thread, else in
-     * up to {@link #numThreads()} contiguous ranges, the caller taking the first.
+     * Runs {@code body} over [0, n): on the caller when {@code n < 2·GRAIN} or with one thread, else in
+     * contiguous ranges of at least {@link #GRAIN} elements shared by the caller and the pool.
      */
     public static void forRange(int n, Range body) {
         forRange(n, 1, body);
@@ -69,11 +69,12 @@ public final class Parallel {
 
     /**
      * {@link #forRange(int, Range)} over [0, n) items that cost about {@code itemCost} elements each
-     * (rows of a matrix, say), so a range splits only when it holds {@link #GRAIN} elements per thread.
+     * (rows of a matrix, say), so a range splits only when it holds {@link #GRAIN} elements per part.
      */
     public static void forRange(int n, int itemCost, Range body) {
-        long elements = (long) n * Math.max(1, itemCost);
-        split(n, (int) Math.min(Math.min(numThreads(), n), elements / GRAIN), body);
+        int t = numThreads();
+        long parts = Math.min(Math.min(n, (long) n * Math.max(1, itemCost) / GRAIN), (long) PARTS_PER_THREAD * t);
+        split(n, t == 1 ? 1 : (int) parts, body);
     }
 
     /** The number of chunks {@link #forChunks} cuts a length into: a function of {@code n} alone. */
@@ -88,38 +89,73 @@ public final class Parallel {
      */
     public static void forChunks(int n, Chunk body) {
         int count = chunks(n);
-        split(count, Math.min(numThreads(), count), (first, last) -> {
+        split(count, numThreads() == 1 ? 1 : count, (first, last) -> {
             for (int c = first; c < last; c++) body.run(c, c * GRAIN, Math.min(n, (c + 1) * GRAIN));
         });
     }
 
-    /** [0, items) in {@code parts} contiguous ranges, the caller taking the first. */
+    /** Parts per thread: a few more parts than threads let the caller take over a preempted worker's share. */
+    private static final int PARTS_PER_THREAD = 4;
+
+    /**
+     * [0, items) in {@code parts} contiguous ranges that the caller and the pool's workers claim one at
+     * a time. The caller never waits for a part nobody has started: on a busy machine, where a worker
+     * may not be scheduled for milliseconds, it simply runs every part itself. It waits only for parts
+     * a worker is running.
+     */
     private static void split(int items, int parts, Range body) {
         if (parts <= 1) {
             if (items > 0) body.run(0, items);
             return;
         }
+        Claims claims = new Claims(items, parts, body);
         ForkJoinPool p = pool;
-        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[parts - 1];
-        for (int i = 1; i < parts; i++) {
-            int from = bound(items, parts, i), to = bound(items, parts, i + 1);
-            tasks[i - 1] = p.submit(task(() -> body.run(from, to)));
+        for (int i = 1; i < Math.min(parts, numThreads()); i++) p.execute(claims);
+        claims.run();
+        claims.awaitAll();
+    }
+
+    /** The shared state of one split: the next unclaimed part, the parts finished, the first failure. */
+    private static final class Claims implements Runnable {
+        private final int items, parts;
+        private final Range body;
+        private final AtomicInteger next = new AtomicInteger(), finished = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Claims(int items, int parts, Range body) {
+            this.items = items;
+            this.parts = parts;
+            this.body = body;
         }
-        body.run(0, bound(items, parts, 1));
-        for (ForkJoinTask<?> task : tasks) task.join();
+
+        @Override
+        public void run() {
+            for (int i; (i = next.getAndIncrement()) < parts; ) {
+                try {
+                    body.run(bound(items, parts, i), bound(items, parts, i + 1));
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.incrementAndGet();
+                }
+            }
+        }
+
+        /** Spins briefly, then yields: the parts still out are running on another core. */
+        void awaitAll() {
+            for (int spins = 0; finished.get() < parts; spins++) {
+                if (spins < 1 << 10) Thread.onSpinWait();
+                else Thread.yield();
+            }
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException r) throw r;
+            if (e instanceof Error err) throw err;
+            if (e != null) throw new IllegalStateException(e);  // a sneaky checked exception from a kernel body
+        }
     }
 
     private static int bound(int n, int parts, int i) {
         return (int) ((long) n * i / parts);
-    }
-
-    private static ForkJoinTask<?> task(Runnable r) {
-        return new RecursiveAction() {
-            @Override
-            protected void compute() {
-                r.run();
-            }
-        };
     }
 
     private static java.util.concurrent.ForkJoinWorkerThread worker(ForkJoinPool p) {
