@@ -12,9 +12,10 @@ Measures, in float32 with a fixed number of intra-op threads:
       io.jgrad.examples.TrainFashionMnist), wall time and test accuracy.
 
 Every rate is timed the same way as on the Java side (BenchmarkJgrad.Timer):
-run the step for --warmup seconds, fix a step count from 10 timed steps on
-first use (so every repeat and every round does the same work), then take
-the median of --repeats timed runs of that many steps.
+run the step for --warmup seconds, fix on first use the step count as the
+number of steps that fit in one --window (so every repeat and every round
+does the same work), then take the median of --repeats timed runs of that
+many steps.
 
 The Java twin is io.jgrad.examples.BenchmarkJgrad, which must do identical
 work so the numbers are comparable. io.jgrad.examples.Benchmark runs this
@@ -65,12 +66,15 @@ class Timer:
         body()
         while time.perf_counter() < end:
             body()
-        if key not in self.steps:
+        if key not in self.steps:  # as many calls as fit in one window, counted once
             t0 = time.perf_counter()
-            for _ in range(10):
+            calls = 0
+            while True:
                 body()
-            per_call = (time.perf_counter() - t0) / 10
-            self.steps[key] = max(5, int(self.window / per_call))
+                calls += 1
+                if time.perf_counter() - t0 >= self.window:
+                    break
+            self.steps[key] = max(5, calls)
         n = self.steps[key]
         rates = []
         for _ in range(self.repeats):

@@ -174,11 +174,14 @@ final class BenchmarkJgrad {
             long end = System.nanoTime() + (long) (warmup * 1e9);
             body.run();
             while (System.nanoTime() < end) body.run();
-            int n = steps.computeIfAbsent(key, k -> {
+            int n = steps.computeIfAbsent(key, k -> {  // as many calls as fit in one window, counted once
                 long t0 = System.nanoTime();
-                for (int i = 0; i < 10; i++) body.run();
-                double perCall = (System.nanoTime() - t0) / 1e9 / 10;
-                return Math.max(5, (int) (window / perCall));
+                int calls = 0;
+                do {
+                    body.run();
+                    calls++;
+                } while (System.nanoTime() - t0 < window * 1e9);
+                return Math.max(5, calls);
             });
             double[] rates = new double[repeats];
             for (int r = 0; r < repeats; r++) {
