@@ -12,10 +12,10 @@ Measures, in float32 with a fixed number of intra-op threads:
       io.jgrad.examples.TrainFashionMnist), wall time and test accuracy.
 
 Every rate is timed the same way as on the Java side (BenchmarkJgrad.Timer):
-run the step for --warmup seconds, fix on first use the step count as the
-number of steps that fit in one --window (so every repeat and every round
-does the same work), then take the median of --repeats timed runs of that
-many steps.
+run the step for --warmup seconds; on first use fix the step count as the
+steps that fit in one --window at the median warm-up step time (so every
+repeat and every round does the same work); then take the median of
+--repeats timed runs of that many steps.
 
 The Java twin is io.jgrad.examples.BenchmarkJgrad, which must do identical
 work so the numbers are comparable. io.jgrad.examples.Benchmark runs this
@@ -54,7 +54,9 @@ def log(*a):
 
 
 class Timer:
-    """Warm-up, a step count fixed on first use of a key, median of repeats."""
+    """Warm-up, a step count fixed on first use of a key (a window's worth at the
+    median warm-up call, which a burst of load on the machine hardly moves),
+    median of repeats."""
 
     def __init__(self, warmup, window, repeats):
         self.warmup, self.window, self.repeats = warmup, window, repeats
@@ -62,19 +64,17 @@ class Timer:
 
     def rate(self, key, body):
         """Median calls of body per second."""
+        calls = []  # seconds per warm-up call
         end = time.perf_counter() + self.warmup
-        body()
-        while time.perf_counter() < end:
-            body()
-        if key not in self.steps:  # as many calls as fit in one window, counted once
+        while True:
             t0 = time.perf_counter()
-            calls = 0
-            while True:
-                body()
-                calls += 1
-                if time.perf_counter() - t0 >= self.window:
-                    break
-            self.steps[key] = max(5, calls)
+            body()
+            calls.append(time.perf_counter() - t0)
+            if time.perf_counter() >= end:
+                break
+        # The steps that fit in one window at the median warm-up call, counted in the first round only.
+        if key not in self.steps:
+            self.steps[key] = max(5, int(self.window / statistics.median(calls)))
         n = self.steps[key]
         rates = []
         for _ in range(self.repeats):

@@ -155,7 +155,8 @@ final class BenchmarkJgrad {
     }
 
     /**
-     * Warm-up, a step count fixed on first use of a key, median of repeats: benchmark_pytorch.py's
+     * Warm-up, a step count fixed on first use of a key (a window's worth at the median warm-up call,
+     * which a burst of load on the machine hardly moves), median of repeats: benchmark_pytorch.py's
      * Timer, line for line.
      */
     static final class Timer {
@@ -171,18 +172,18 @@ final class BenchmarkJgrad {
 
         /** Median calls of {@code body} per second. */
         double rate(String key, Runnable body) {
+            double[] calls = new double[64];  // seconds per warm-up call
+            int count = 0;
             long end = System.nanoTime() + (long) (warmup * 1e9);
-            body.run();
-            while (System.nanoTime() < end) body.run();
-            int n = steps.computeIfAbsent(key, k -> {  // as many calls as fit in one window, counted once
+            do {
                 long t0 = System.nanoTime();
-                int calls = 0;
-                do {
-                    body.run();
-                    calls++;
-                } while (System.nanoTime() - t0 < window * 1e9);
-                return Math.max(5, calls);
-            });
+                body.run();
+                if (count == calls.length) calls = Arrays.copyOf(calls, 2 * count);
+                calls[count++] = (System.nanoTime() - t0) / 1e9;
+            } while (System.nanoTime() < end);
+            // The steps that fit in one window at the median warm-up call, counted in the first round only.
+            if (!steps.containsKey(key)) steps.put(key, Math.max(5, (int) (window / median(Arrays.copyOf(calls, count)))));
+            int n = steps.get(key);
             double[] rates = new double[repeats];
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
