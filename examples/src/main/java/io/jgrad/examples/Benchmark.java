@@ -1,223 +1,217 @@
 package io.jgrad.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jgrad.core.Tensor;
+import io.jgrad.data.FashionMnist;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.DoubleSupplier;
-import org.bytedeco.javacpp.Pointer;
+import java.util.Map;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas;
 
 /**
- * jgrad against PyTorch on identical work, in one session on one machine; prints a Markdown table for
- * README.md. The PyTorch half is examples/bench/benchmark_pytorch.py, run here as a subprocess; keep the
- * two in step.
+ * jgrad against PyTorch on identical work, on one machine, in alternating rounds; prints a Markdown
+ * table for README.md. The PyTorch half is examples/bench/benchmark_pytorch.py, run as a subprocess;
+ * {@link BenchmarkJgrad} and the script do the same work, row for row: keep the two in step.
  *
- * <p>(a) a chain of 600 tiny ops on a 4-element tensor ({@code *1.0001}, {@code +0.001}, {@code tanh},
- * 200 times), forward+backward and no-grad forward, in µs per op; (b) an MLP 784-256-10 forward and
- * backward (ReLU, log-softmax NLL, plain Tensor ops, float32) in steps/s at batch 32, 128 and 1024;
- * (c) off-heap and heap memory over 20,000 MLP steps at batch 32.
+ * <p>Rows, float32, in steps/s or time: (a) a chain of 600 tiny ops on a 4-element tensor
+ * ({@code *1.0001}, {@code +0.001}, {@code tanh}, 200 times), forward+backward and no-grad forward, in
+ * µs per op; (b) an MLP 784-256-10 forward and backward in plain Tensor ops (ReLU, log-softmax NLL) at
+ * batch 32, 128 and 1024; (c) the full training step users run at the same batches: {@code zeroGrad();
+ * loss = CrossEntropyLoss(Sequential(Linear, ReLU, Linear)(x), y); loss.backward(); Adam(1e-3).step()};
+ * (d) Fashion-MNIST, {@link TrainFashionMnist}'s recipe (5 epochs at batch 128 with a test evaluation
+ * after each), wall time and final test accuracy, skipped when the full data set is not installed.
+ * Then, jgrad only, off-heap and heap memory over 20,000 training steps at batch 32.
  *
- * <p>Run from the repository root: {@code ./mvnw -q -pl examples -am package -DskipTests exec:java
- * -Dexec.mainClass=io.jgrad.examples.Benchmark} (add {@code -Dexec.args=--quick} for a smoke run,
- * {@code --no-torch} to skip PyTorch).
+ * <p>Method: rounds alternate jgrad (in this JVM) and PyTorch (one long-lived script process), so a
+ * noisy machine hits both; each rate is the median of repeats after a warm-up, with the step count
+ * fixed in the first round. The table gives each side's median over rounds and the median and min–max
+ * of the per-round ratios, above 1 when jgrad is faster. The measurements run in a child JVM without
+ * OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE ({@link BenchmarkLauncher}), and the report names the OpenBLAS
+ * kernel, version and threads of each side.
+ *
+ * <p>Run from the repository root (with {@code -am}, so the modules of this tree are used, not
+ * snapshots in ~/.m2): {@code ./mvnw -q -pl examples -am package -DskipTests exec:java
+ * -Dexec.mainClass=io.jgrad.examples.Benchmark -Dexec.args="--rounds 3"}, or {@code java -cp} with
+ * examples/target/classes and the class path of {@code ./mvnw -q -pl examples -am package -DskipTests
+ * dependency:build-classpath -Dmdep.outputFile=cp.txt}. Options: {@code --quick} (smoke run: 1 round,
+ * short windows, 1 epoch), {@code --no-torch}, {@code --rounds N} (default 3), {@code --threads N}
+ * (default 2, both sides). Progress goes to stdout (jgrad) and stderr (PyTorch); the table and the
+ * environment come last.
  */
 public final class Benchmark {
-    private static final int[] BATCHES = {32, 128, 1024};
-    private static final String SCRIPT = "examples/bench/benchmark_pytorch.py";
-    /** Published results, so the JIT cannot prove a no-grad chain unused and drop it. */
-    private static volatile Tensor sink;
+    static final String USAGE = "usage: Benchmark [--quick] [--no-torch] [--rounds N] [--threads N]";
 
-    private final boolean quick;
-    private final int repeats;
+    /** What both sides run with; the script gets the same values on its command line. */
+    record Settings(boolean quick, boolean noTorch, int rounds, int threads, int repeats, double warmupSeconds,
+                    double windowSeconds, int epochs, int[] batches, int memorySteps) {
+        static Settings parse(String[] args) {
+            boolean quick = false, noTorch = false;
+            Integer rounds = null;
+            int threads = 2;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> quick = true;
+                    case "--no-torch" -> noTorch = true;
+                    case "--rounds" -> rounds = positive(args, ++i);
+                    case "--threads" -> threads = positive(args, ++i);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return quick ? new Settings(true, noTorch, rounds == null ? 1 : rounds, threads, 3, 0.5, 0.1, 1,
+                    new int[] {32, 128, 1024}, 2_000)
+                    : new Settings(false, noTorch, rounds == null ? 3 : rounds, threads, 7, 2.0, 0.5, 5,
+                    new int[] {32, 128, 1024}, 20_000);
+        }
 
-    private Benchmark(boolean quick) {
-        this.quick = quick;
-        this.repeats = quick ? 3 : 7;
+        private static int positive(String[] args, int i) {
+            try {
+                int n = Integer.parseInt(i < args.length ? args[i] : "");
+                if (n > 0) return n;
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            throw new IllegalArgumentException(args[i - 1] + " needs a positive whole number");
+        }
     }
 
+    private Benchmark() {}
+
     public static void main(String[] args) throws Exception {
-        List<String> opts = Arrays.asList(args);
-        Benchmark b = new Benchmark(opts.contains("--quick"));
-        // PyTorch runs first and alone, so the two never compete for the cores.
-        JsonNode torch = opts.contains("--no-torch") ? null : b.runPyTorch();
+        Settings s;
+        try {
+            s = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("Benchmark: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        if (!BenchmarkLauncher.inChild()) {
+            int status = BenchmarkLauncher.relaunch(args);
+            if (status != 0) System.exit(status);
+            return;
+        }
+        run(s);
+    }
 
-        System.out.println("jgrad: tiny-op chain ...");
-        double withGrad = b.tinyChain(true);
-        double noGrad;
-        try (var g = Tensor.noGrad()) {
-            noGrad = b.tinyChain(false);
+    private static void run(Settings s) throws IOException {
+        Tensor.setNumThreads(s.threads());
+        Loader.load(openblas.class);  // the library GEMM uses; it names its kernel on stderr as it loads
+        String jgradEnv = String.format("jgrad: %d threads (Tensor.getNumThreads(); OpenBLAS's own: %d), "
+                        + "%s from org.bytedeco:openblas %s, core %s", Tensor.getNumThreads(),
+                openblas.blas_get_num_threads(), openblas.OPENBLAS_VERSION.trim(), bytedecoVersion(),
+                BenchmarkLauncher.openBlasCore());
+        System.out.println(jgradEnv);
+        System.out.printf("%d round(s), %d repeats after %.1f s warm-up, %.1f s windows, %d Fashion-MNIST epoch(s)%n",
+                s.rounds(), s.repeats(), s.warmupSeconds(), s.windowSeconds(), s.epochs());
+
+        FashionMnist data = fullFashionMnist();
+        BenchmarkJgrad jgrad = new BenchmarkJgrad(s, data);
+        BenchmarkTable table = new BenchmarkTable(rows(s));
+        JsonNode torchEnv = null;
+        try (BenchmarkPyTorch torch = s.noTorch() ? null : BenchmarkPyTorch.start(s, data == null ? null : data.source())) {
+            if (torch != null) torchEnv = torch.environment;
+            boolean torchRunning = torch != null;
+            for (int round = 1; round <= s.rounds(); round++) {
+                System.out.printf("== round %d of %d: jgrad%n", round, s.rounds());
+                Map<String, Double> j = jgrad.round();
+                Map<String, Double> t = null;
+                if (torchRunning) {
+                    System.out.printf("== round %d of %d: PyTorch%n", round, s.rounds());
+                    t = torch.round();
+                    torchRunning = t != null;
+                }
+                table.add(j, t);
+            }
         }
-        double[] mlp = new double[BATCHES.length];
-        for (int i = 0; i < BATCHES.length; i++) {
-            System.out.println("jgrad: MLP batch " + BATCHES[i] + " ...");
-            mlp[i] = b.mlpStepsPerSecond(BATCHES[i]);
-        }
-        int memorySteps = b.quick ? 2_000 : 20_000;
-        System.out.printf("jgrad: memory over %,d MLP steps ...%n", memorySteps);
-        String memory = b.memoryOverSteps(memorySteps);
+        System.out.printf("jgrad: memory over %,d training steps ...%n", s.memorySteps());
+        String memory = BenchmarkJgrad.memoryOverSteps(s.memorySteps());
 
         System.out.println();
-        System.out.println("| benchmark | jgrad | PyTorch 1.13 (OpenBLAS, 2 threads) | jgrad / PyTorch |");
-        System.out.println("|---|---|---|---|");
-        row("tiny-op chain forward+backward (µs/op, lower is better)", withGrad, torch, "tiny_fwd_bwd_us_per_op", true);
-        row("tiny-op chain no-grad forward (µs/op, lower is better)", noGrad, torch, "tiny_nograd_us_per_op", true);
-        for (int i = 0; i < BATCHES.length; i++) {
-            row("MLP 784-256-10 fwd+bwd, batch " + BATCHES[i] + " (steps/s, higher is better)", mlp[i], torch,
-                    "/mlp_steps_per_s/" + BATCHES[i], false);
-        }
+        System.out.print(table.markdown(torchEnv == null ? "PyTorch" : "PyTorch " + torchEnv.get("torch").asText()));
         System.out.println();
-        System.out.println("jgrad / PyTorch > 1 means jgrad is faster (PyTorch µs / jgrad µs; jgrad steps/s / PyTorch "
-                + "steps/s). Medians of " + b.repeats + " repeats after warm-up.");
-        if (torch != null) {
-            System.out.printf("PyTorch %s, %d threads, BLAS libraries loaded: %s%n", torch.get("torch").asText(),
-                    torch.get("threads").asInt(), torch.get("blas"));
-        }
-        String omp = System.getenv("OMP_NUM_THREADS");
-        System.out.printf("Java %s, OMP_NUM_THREADS=%s, %s, %s%n", System.getProperty("java.version"),
-                omp == null ? "unset" : omp, cpu(), LocalDate.now());
+        System.out.printf("Each side: median over rounds; within a round, each rate is the median of %d timed repeats "
+                + "(%.1f s warm-up, step count fixed in round 1), the Fashion-MNIST time one run. Ratio > 1 means "
+                + "jgrad is faster (jgrad / PyTorch for steps/s, PyTorch / jgrad for µs and s), taken per round.%n",
+                s.repeats(), s.warmupSeconds());
+        System.out.printf("Fashion-MNIST final test accuracy after %d epoch(s), per round: jgrad %s, PyTorch %s%n",
+                s.epochs(), accuracies(table, true), accuracies(table, false));
+        System.out.printf("CPU: %s; Java %s (%s); OMP_NUM_THREADS=%s; %s%n", cpu(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), LocalDate.now());
+        System.out.println(jgradEnv);
+        System.out.println(torchEnv == null ? "PyTorch: not run" : torchDescription(torchEnv));
+        System.out.println("OpenBLAS environment: " + BenchmarkLauncher.unsetVariables());
         System.out.println(memory);
     }
 
-    /** {@code key} is a JSON field name, or a JSON pointer when it starts with '/'. */
-    private static void row(String name, double jgrad, JsonNode torch, String key, boolean lowerIsBetter) {
-        JsonNode t = torch == null ? null : key.startsWith("/") ? torch.at(key) : torch.get(key);
-        if (t == null || !t.isNumber()) {
-            System.out.printf("| %s | %s | - | - |%n", name, fmt(jgrad));
-            return;
+    private static List<BenchmarkTable.Row> rows(Settings s) {
+        var time = BenchmarkTable.Kind.TIME;
+        var rate = BenchmarkTable.Kind.RATE;
+        List<BenchmarkTable.Row> rows = new ArrayList<>(List.of(
+                new BenchmarkTable.Row("tiny_fwd_bwd_us_per_op", "tiny-op chain forward+backward (µs/op, lower is better)", time),
+                new BenchmarkTable.Row("tiny_nograd_us_per_op", "tiny-op chain no-grad forward (µs/op, lower is better)", time)));
+        for (int b : s.batches()) {
+            rows.add(new BenchmarkTable.Row("mlp_fwd_bwd_steps_per_s_" + b,
+                    "MLP 784-256-10 fwd+bwd, batch " + b + " (steps/s, higher is better)", rate));
         }
-        double ratio = lowerIsBetter ? t.asDouble() / jgrad : jgrad / t.asDouble();
-        System.out.printf("| %s | %s | %s | %.3g |%n", name, fmt(jgrad), fmt(t.asDouble()), ratio);
+        for (int b : s.batches()) {
+            rows.add(new BenchmarkTable.Row("train_step_steps_per_s_" + b, "training step (fwd, CrossEntropyLoss, bwd, "
+                    + "Adam, zeroGrad), batch " + b + " (steps/s, higher is better)", rate));
+        }
+        String epochs = s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs");
+        rows.add(new BenchmarkTable.Row("fashion_mnist_seconds", "Fashion-MNIST training, " + epochs
+                + " at batch 128 with test evaluation (s, lower is better)", time));
+        rows.add(new BenchmarkTable.Row("fashion_mnist_accuracy", "Fashion-MNIST test accuracy after " + epochs,
+                BenchmarkTable.Kind.INFO));
+        return rows;
     }
 
-    private static String fmt(double v) {
-        return String.format(v < 10 ? "%.2f" : v < 100 ? "%.1f" : "%.0f", v);
+    /** The full Fashion-MNIST, or null with a line saying the row is skipped. */
+    private static FashionMnist fullFashionMnist() {
+        try {
+            FashionMnist data = FashionMnist.load();
+            if (!data.subset()) {
+                System.out.printf("Fashion-MNIST: %s (%,d train / %,d test images)%n", data.source(), data.train().size(),
+                        data.test().size());
+                return data;
+            }
+        } catch (IllegalStateException e) {
+            // neither the full set nor the bundled subset: skipped as below
+        }
+        System.out.println("Fashion-MNIST row skipped on both sides: the full data set is not installed "
+                + "(/usr/share/datasets/fashion-mnist or $JGRAD_DATA; 'apt-get install dataset-fashion-mnist').");
+        return null;
     }
 
-    private JsonNode runPyTorch() throws IOException, InterruptedException {
-        Path python = Path.of("/usr/bin/python3");
-        Path script = Path.of(SCRIPT);
-        if (!Files.isExecutable(python) || !Files.exists(script)) {
-            System.out.println("PyTorch skipped: needs " + python + " and " + script.toAbsolutePath()
-                    + " (run from the repository root); jgrad numbers only.");
-            return null;
-        }
-        System.out.println("PyTorch: running " + script + " (its progress goes to stderr) ...");
-        List<String> cmd = new ArrayList<>(List.of(python.toString(), script.toString()));
-        if (quick) cmd.add("--quick");
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (p.waitFor() != 0 || out.isEmpty()) {
-            System.out.println("PyTorch failed (exit " + p.exitValue() + "; is torch installed for " + python
-                    + "?); jgrad numbers only.");
-            return null;
-        }
-        return new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n') + 1));
+    private static String accuracies(BenchmarkTable table, boolean ofJgrad) {
+        return table.values("fashion_mnist_accuracy", ofJgrad).stream()
+                .map(a -> a == null ? "-" : String.format("%.4f", a)).toList().toString();
     }
 
-    /** Median µs per op; the caller sets the grad mode, as the Python script wraps the whole chain. */
-    private double tinyChain(boolean grad) {
-        int chains = quick ? 20 : 200;
-        warmUp(() -> tinyChainOnce(grad));
-        return median(() -> {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < chains; i++) tinyChainOnce(grad);
-            return (System.nanoTime() - t0) / 1e3 / (chains * 600.0);
+    private static String torchDescription(JsonNode env) {
+        JsonNode ob = env.get("openblas");
+        String blas = "BLAS libraries mapped: " + env.get("blas") + (ob == null || ob.isNull() ? ", no OpenBLAS among them"
+                : String.format("; OpenBLAS %s: its own threads %d, core %s (%s)", ob.get("path").asText(),
+                        ob.get("threads").asInt(), ob.get("core").asText(), ob.get("config").asText()));
+        List<String> seen = new ArrayList<>();
+        env.path("openblas_env").fields().forEachRemaining(e -> {
+            if (!e.getValue().isNull()) seen.add(e.getKey() + "=" + e.getValue().asText());
         });
+        return String.format("PyTorch %s: %d threads (torch.get_num_threads()); %s%s", env.get("torch").asText(),
+                env.get("threads").asInt(), blas, seen.isEmpty() ? "" : "; its environment still had " + seen);
     }
 
-    private static void tinyChainOnce(boolean grad) {
-        Tensor x = Tensor.randn(4).requiresGrad(grad);
-        Tensor y = x;
-        for (int i = 0; i < 200; i++) {
-            y = y.mul(1.0001);
-            y = y.add(0.001);
-            y = y.tanh();
+    private static String bytedecoVersion() {
+        try {
+            String v = Loader.getVersion("org.bytedeco", "openblas");
+            return v == null ? "?" : v;
+        } catch (IOException e) {
+            return "?";
         }
-        if (grad) y.sum().backward();
-        sink = y;
-    }
-
-    private double mlpStepsPerSecond(int batch) {
-        Mlp m = new Mlp(batch);
-        warmUp(m::step);
-        // Fix the step count once, as the Python script does, so every repeat does the same work.
-        long t0 = System.nanoTime();
-        for (int i = 0; i < 10; i++) m.step();
-        double perStep = (System.nanoTime() - t0) / 1e9 / 10;
-        int n = Math.max(5, (int) ((quick ? 0.1 : 0.5) / perStep));
-        return median(() -> {
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) m.step();
-            return n / ((System.nanoTime() - start) / 1e9);
-        });
-    }
-
-    private static String memoryOverSteps(int steps) {
-        Mlp m = new Mlp(32);
-        for (int i = 0; i < 100; i++) m.step();
-        Memory before = Memory.now();
-        for (int i = 0; i < steps; i++) m.step();
-        Memory after = Memory.now();
-        return String.format("Memory over %,d MLP steps at batch 32 (after GC), before -> after:%n"
-                        + "- JavaCPP off-heap Pointer.totalBytes(): %,d -> %,d bytes%n"
-                        + "- process physical memory Pointer.physicalBytes(): %,d -> %,d bytes%n"
-                        + "- JVM heap used: %,d -> %,d bytes",
-                steps, before.offHeap, after.offHeap, before.physical, after.physical, before.heap, after.heap);
-    }
-
-    private record Memory(long offHeap, long physical, long heap) {
-        static Memory now() {
-            // GC first: heap "used" is only comparable between two points once garbage is gone.
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            return new Memory(Pointer.totalBytes(), Pointer.physicalBytes(), rt.totalMemory() - rt.freeMemory());
-        }
-    }
-
-    /** The work of benchmark_pytorch.py's bench_mlp, in Tensor ops. */
-    private static final class Mlp {
-        final Tensor w1 = uniform(784, 784, 256), b1 = uniform(784, 256);
-        final Tensor w2 = uniform(256, 256, 10), b2 = uniform(256, 10);
-        final Tensor[] params = {w1, b1, w2, b2};
-        final Tensor x, y;
-
-        Mlp(int batch) {
-            x = Tensor.randn(batch, 784);
-            y = Tensor.randint(0, 10, batch);
-        }
-
-        void step() {
-            Tensor h = x.matmul(w1).add(b1).relu();
-            Tensor logits = h.matmul(w2).add(b2);
-            Tensor loss = logits.logSoftmax(1).gather(1, y.unsqueeze(1)).mean().neg();
-            loss.backward();
-            for (Tensor p : params) p.zeroGrad();
-        }
-
-        /** nn.Linear's init, uniform ±1/sqrt(fan_in). */
-        private static Tensor uniform(int fanIn, int... shape) {
-            return Tensor.rand(shape).mul(2).sub(1).mul(1 / Math.sqrt(fanIn)).detach().requiresGrad(true);
-        }
-    }
-
-    /** Runs {@code body} for ~2 s (0.5 s quick): the JIT needs several thousand tiny chains to settle. */
-    private void warmUp(Runnable body) {
-        long end = System.nanoTime() + (quick ? 500_000_000L : 2_000_000_000L);
-        while (System.nanoTime() < end) body.run();
-    }
-
-    private double median(DoubleSupplier sample) {
-        double[] s = new double[repeats];
-        for (int i = 0; i < repeats; i++) s[i] = sample.getAsDouble();
-        Arrays.sort(s);
-        return s[repeats / 2];
     }
 
     private static String cpu() {
