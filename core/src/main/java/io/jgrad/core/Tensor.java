@@ -205,10 +205,9 @@ public final class Tensor {
     }
 
     /**
-     * Sets how many threads large kernels and OpenBLAS use, like {@code torch.set_num_threads}. The
-     * default is the number of processors, or {@code OMP_NUM_THREADS} when set. jgrad's own kernels give
-     * the same bits for any setting (reductions split by size, not by thread); OpenBLAS may round a
-     * matrix product differently with another thread count, as it does under PyTorch.
+     * Sets how many threads large kernels and matrix products use, like {@code torch.set_num_threads}.
+     * The default is the number of processors, or {@code OMP_NUM_THREADS} when set. Results do not
+     * depend on it: work is split by size, not by thread, so every setting gives the same bits.
      * <pre>
      * jshell> var threads = Tensor.getNumThreads();
      * jshell> Tensor.setNumThreads(1); Tensor.getNumThreads()
@@ -220,7 +219,7 @@ public final class Tensor {
         Parallel.setNumThreads(threads);
     }
 
-    /** The threads large kernels and OpenBLAS use, like {@code torch.get_num_threads}. */
+    /** The threads large kernels and matrix products use, like {@code torch.get_num_threads}. */
     public static int getNumThreads() {
         return Parallel.numThreads();
     }

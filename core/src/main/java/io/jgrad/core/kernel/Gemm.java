@@ -21,14 +21,20 @@ import org.bytedeco.javacpp.Pointer;
  * overloads copy too). So operands are copied into a few reused off-heap buffers per thread, and a
  * buffer remembers what it holds: an operand that comes back unchanged (the same array at the same
  * version, like a layer's input, multiplied in the forward pass and again for the weight gradient)
- * is not copied again. Large copies split across the intra-op threads.
+ * is not copied again. Large copies split across the intra-op threads, and so does the product: OpenBLAS
+ * runs single-threaded on blocks of C that the intra-op team claims (see {@link Parallel}).
  */
 public final class Gemm {
     private Gemm() {}
 
     static {
-        Parallel.numThreads();  // OpenBLAS takes its thread count from the intra-op setting before the first product
+        blas_set_num_threads(1);  // the intra-op team runs the blocks; OpenBLAS's own pool would spin against it
     }
+
+    /** Multiply-adds per block: about 20 µs of one core's work, worth a hand-off to another thread. */
+    private static final long BLOCK_WORK = 1 << 20;
+    /** At most this many blocks, so a shared operand is not packed by OpenBLAS over and over. */
+    private static final int MAX_BLOCKS = 4;
 
     /**
      * Writes {@code op(A)·op(B)} to {@code c[cOff ..]}: op(A) is m×k (A stored k×m when {@code ta}),
@@ -47,19 +53,48 @@ public final class Gemm {
         Scratch s = SCRATCH.get();
         Slot sa = s.operand(a, aVersion, null), sb = s.operand(b, bVersion, sa);
         Pointer pc = s.output(c, m * n);
-        if (a instanceof float[]) {
-            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1f, sa.at(aOff), lda, sb.at(bOff), ldb, 0f,
-                    (FloatPointer) pc, n);
-        } else {
-            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, sa.at(aOff), lda, sb.at(bOff), ldb, 0.0,
-                    (DoublePointer) pc, n);
-        }
+        // Blocks of C's rows (or columns, when it has fewer rows), their count a function of the shape
+        // alone, so a product has the same bits on any number of threads.
+        boolean byRows = m >= n;
+        int extent = byRows ? m : n;
+        int blocks = (int) Math.max(1, Math.min(Math.min(MAX_BLOCKS, extent / 16), (long) m * n * k / BLOCK_WORK));
+        Parallel.forParts(blocks, (first, last) -> {
+            for (int p = first; p < last; p++) {
+                int from = edge(extent, blocks, p), to = edge(extent, blocks, p + 1);
+                if (byRows) {
+                    block(transA, transB, to - from, n, k, sa.at(aOff + (ta ? from : from * lda)), lda, sb.at(bOff), ldb,
+                            at(pc, from * n), n);
+                } else {
+                    block(transA, transB, m, to - from, k, sa.at(aOff), lda, sb.at(bOff + (tb ? from * ldb : from)), ldb,
+                            at(pc, from), n);
+                }
+            }
+        });
         copy(pc, c, cOff, m * n, false);
+        s.releaseLarge();
     }
 
-    /** OpenBLAS's thread count; {@link Parallel#setNumThreads} keeps it equal to the intra-op pool's. */
-    static void setThreads(int n) {
-        blas_set_num_threads(n);
+    /** Block boundary p of {@code blocks} over {@code extent}, on a multiple of 16 (OpenBLAS's tile edge). */
+    private static int edge(int extent, int blocks, int p) {
+        return p == blocks ? extent : (int) ((long) extent * p / blocks) & ~15;
+    }
+
+    private static void block(int transA, int transB, int m, int n, int k, Pointer a, int lda, Pointer b, int ldb,
+                              Pointer c, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (a instanceof FloatPointer fa) {
+            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1f, fa, lda, (FloatPointer) b, ldb, 0f, (FloatPointer) c,
+                    ldc);
+        } else {
+            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, (DoublePointer) a, lda, (DoublePointer) b, ldb, 0.0,
+                    (DoublePointer) c, ldc);
+        }
+    }
+
+    /** A view of {@code buf} starting at element {@code offset}. */
+    private static Pointer at(Pointer buf, int offset) {
+        return buf instanceof FloatPointer f ? new FloatPointer(f).position(offset)
+                : new DoublePointer((DoublePointer) buf).position(offset);
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -92,23 +127,23 @@ public final class Gemm {
         int version;
         long lastUse;
 
-        /** The buffer positioned at element {@code offset}, typed for the cblas call. */
-        <P extends Pointer> P at(int offset) {
-            @SuppressWarnings("unchecked")
-            P p = (P) (buf instanceof FloatPointer f ? new FloatPointer(f).position(offset)
-                    : new DoublePointer((DoublePointer) buf).position(offset));
-            return p;
+        /** The buffer from element {@code offset} on. */
+        Pointer at(int offset) {
+            return Gemm.at(buf, offset);
         }
     }
 
     /**
-     * A thread's buffers: four operand slots (a layer's input, its weight, the upstream gradient and
-     * the activation feeding the next layer stay resident across one training step), reused in
-     * least-recently-used order, and one output buffer. Each grows to the largest array it has held,
-     * so off-heap memory stays flat.
+     * A thread's buffers: six operand slots, reused in least-recently-used order, and one output
+     * buffer. Six hold every operand of a two-layer network's step (input, two weights, hidden
+     * activation, two upstream gradients), so the input copied for the forward product is still
+     * resident for the weight gradient. Each grows to the largest array it has held, so off-heap
+     * memory stays flat; a buffer over {@link #LARGE} elements (a whole test set in one product) is
+     * freed after the call instead of being kept for good.
      */
     private static final class Scratch {
-        private final Slot[] slots = {new Slot(), new Slot(), new Slot(), new Slot()};
+        private static final long LARGE = 1 << 22;
+        private final Slot[] slots = {new Slot(), new Slot(), new Slot(), new Slot(), new Slot(), new Slot()};
         private Pointer out;
         private long clock;
 
@@ -130,6 +165,20 @@ public final class Gemm {
             victim.version = version;
             victim.lastUse = ++clock;
             return victim;
+        }
+
+        void releaseLarge() {
+            for (Slot s : slots) {
+                if (s.buf != null && s.buf.capacity() > LARGE) {
+                    s.buf.close();
+                    s.buf = null;
+                    s.source.clear();
+                }
+            }
+            if (out != null && out.capacity() > LARGE) {
+                out.close();
+                out = null;
+            }
         }
 
         Pointer output(Object array, int len) {

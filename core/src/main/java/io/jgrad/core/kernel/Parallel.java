@@ -1,30 +1,29 @@
 package io.jgrad.core.kernel;
 
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Intra-op parallelism: large kernels split their index range across one shared pool, PyTorch's
- * {@code at::parallel_for}. Work under {@link #GRAIN} elements stays on the calling thread, where a
- * hand-off would cost more than it saves.
+ * Intra-op parallelism: large kernels split their index range across one shared team of threads
+ * ({@link Team}), PyTorch's {@code at::parallel_for}. Work under {@link #GRAIN} elements stays on the
+ * calling thread, where a hand-off would cost more than it saves.
  *
  * <p>Results never depend on the thread count. Element-wise kernels write disjoint ranges. Reductions
  * either give each output to one thread, summed in the single-thread order, or use {@link #forChunks},
  * whose chunk boundaries depend only on the length, and combine the partials in chunk order; so one
- * seed gives the same bits on 1 thread or 8. (OpenBLAS's products are its own: they repeat at a fixed
- * thread count but may round differently across counts.)
+ * seed gives the same bits on 1 thread or 8. Matrix products split by shape too ({@link Gemm}).
  *
- * <p>The thread count also sets OpenBLAS's, so GEMM and the element-wise kernels, which never run at
- * the same time, each use the same cores without oversubscribing them. The default is the number of
- * processors, or {@code OMP_NUM_THREADS} when set (as PyTorch reads it).
+ * <p>This team is the only pool: OpenBLAS runs single-threaded and {@link Gemm} hands it one block of
+ * the product per part, so element-wise kernels and products share the same hot threads instead of two
+ * pools spinning against each other on the same cores. The default is the number of processors, or
+ * {@code OMP_NUM_THREADS} when set (as PyTorch reads it).
  */
 public final class Parallel {
     /** Elements per task: below this a range runs on the caller; reductions cut their input at multiples of it. */
     public static final int GRAIN = 1 << 15;
 
     private static volatile int threads;
-    private static volatile ForkJoinPool pool;
+    private static volatile Team team;
 
     private Parallel() {}
 
@@ -40,28 +39,27 @@ public final class Parallel {
         void run(int chunk, int from, int to);
     }
 
-    /** The number of threads large kernels (and OpenBLAS) use. */
+    /** The number of threads large kernels and matrix products use. */
     public static int numThreads() {
         if (threads == 0) setNumThreads(defaultThreads());
         return threads;
     }
 
-    /** Sets the threads for large kernels and for OpenBLAS, like {@code torch.set_num_threads}. */
+    /** Sets the threads for large kernels and matrix products, like {@code torch.set_num_threads}. */
     public static synchronized void setNumThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("setNumThreads: the number of threads must be positive, got " + n);
         }
         if (n == threads) return;
-        ForkJoinPool old = pool;
-        pool = n == 1 ? null : new ForkJoinPool(n - 1, Parallel::worker, null, false);
+        Team old = team;
+        team = n == 1 ? null : new Team(n - 1);
         threads = n;
         if (old != null) old.shutdown();
-        Gemm.setThreads(n);
     }
 
     /**
      * Runs {@code body} over [0, n): on the caller when {@code n < 2·GRAIN} or with one thread, else in
-     * contiguous ranges of at least {@link #GRAIN} elements shared by the caller and the pool.
+     * contiguous ranges of at least {@link #GRAIN} elements shared by the caller and the team.
      */
     public static void forRange(int n, Range body) {
         forRange(n, 1, body);
@@ -94,11 +92,20 @@ public final class Parallel {
         });
     }
 
+    /**
+     * Runs {@code body(p, p + 1)} for each part p in [0, parts), the parts claimed one at a time by the
+     * caller and the team (with one thread, in order on the caller). For work whose split the caller
+     * has already fixed, such as the blocks of a matrix product.
+     */
+    public static void forParts(int parts, Range body) {
+        split(parts, numThreads() == 1 ? 1 : parts, body);
+    }
+
     /** Parts per thread: a few more parts than threads let the caller take over a preempted worker's share. */
     private static final int PARTS_PER_THREAD = 4;
 
     /**
-     * [0, items) in {@code parts} contiguous ranges that the caller and the pool's workers claim one at
+     * [0, items) in {@code parts} contiguous ranges that the caller and the team claim one at
      * a time. The caller never waits for a part nobody has started: on a busy machine, where a worker
      * may not be scheduled for milliseconds, it simply runs every part itself. It waits only for parts
      * a worker is running.
@@ -109,9 +116,9 @@ public final class Parallel {
             return;
         }
         Claims claims = new Claims(items, parts, body);
-        ForkJoinPool p = pool;
-        for (int i = 1; i < Math.min(parts, numThreads()); i++) p.execute(claims);
-        claims.run();
+        Team t = team;
+        if (t == null) claims.run();
+        else t.run(claims);
         claims.awaitAll();
     }
 
@@ -156,13 +163,6 @@ public final class Parallel {
 
     private static int bound(int n, int parts, int i) {
         return (int) ((long) n * i / parts);
-    }
-
-    private static java.util.concurrent.ForkJoinWorkerThread worker(ForkJoinPool p) {
-        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-        t.setName("jgrad-intraop-" + t.getPoolIndex());
-        t.setDaemon(true);
-        return t;
     }
 
     private static int defaultThreads() {
