@@ -101,10 +101,9 @@ public final class Benchmark {
     private static void run(Settings s) throws IOException {
         Tensor.setNumThreads(s.threads());
         Loader.load(openblas.class);  // the library GEMM uses; it names its kernel on stderr as it loads
-        String jgradEnv = String.format("jgrad: %d threads (Tensor.getNumThreads(); OpenBLAS's own: %d), "
-                        + "%s from org.bytedeco:openblas %s, core %s", Tensor.getNumThreads(),
-                openblas.blas_get_num_threads(), openblas.OPENBLAS_VERSION.trim(), bytedecoVersion(),
-                BenchmarkLauncher.openBlasCore());
+        String jgradEnv = String.format("jgrad: %d threads (Tensor.getNumThreads(), which also run the blocks of each "
+                        + "product on a single-threaded OpenBLAS), %s from org.bytedeco:openblas %s, core %s",
+                Tensor.getNumThreads(), openblas.OPENBLAS_VERSION.trim(), bytedecoVersion(), BenchmarkLauncher.openBlasCore());
         System.out.println(jgradEnv);
         System.out.printf("%d round(s), %d repeats after %.1f s warm-up, %.1f s windows, %d Fashion-MNIST epoch(s)%n",
                 s.rounds(), s.repeats(), s.warmupSeconds(), s.windowSeconds(), s.epochs());
