@@ -25,7 +25,7 @@ public final class TensorAssert {
                 assertEquals(e, a, what + " at " + i);
                 continue;
             }
-            if (Math.abs(a - e) > atol + rtol * Math.abs(e)) {
+            if (!(Math.abs(a - e) <= atol + rtol * Math.abs(e))) {  // negated so a NaN result fails too
                 throw new AssertionError(String.format("%s at flat index %d: expected %.17g but got %.17g (|diff| %.3g)",
                         what, i, e, a, Math.abs(a - e)));
             }
