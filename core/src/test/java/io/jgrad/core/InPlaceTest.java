@@ -47,4 +47,25 @@ class InPlaceTest {
         }
         assertEquals(1 + 4 / 0.5, leaf.toDoubleArray()[0]);
     }
+
+    @Test
+    void indexMaskAndConditionAreVersionChecked() {
+        Tensor row = Tensor.of(DType.FLOAT64, 1, 2, 3).reshape(1, 3), flat = Tensor.of(DType.FLOAT64, 1, 2, 3);
+        assertStale("GatherBackward", row, (x, i) -> x.gather(1, i), Tensor.of(new long[] {0, 1}).reshape(1, 2));
+        assertStale("ScatterAddBackward", row, (x, i) -> x.scatterAdd(1, i, x), Tensor.of(new long[] {0, 1, 2}).reshape(1, 3));
+        assertStale("IndexSelectBackward", row, (x, i) -> x.indexSelect(1, i), Tensor.of(new long[] {2, 0}));
+        Tensor mask = flat.gt(1.5);
+        assertStale("MaskedFillBackward", flat, (x, m) -> x.maskedFill(m, 0.0), mask);
+        assertStale("WhereBackward", flat, (x, m) -> Tensor.where(m, x, Tensor.zeros(DType.FLOAT64, 3)), flat.gt(1.5));
+    }
+
+    /** A residual changed in place after the forward pass must fail backward, as PyTorch's version counter does. */
+    private static void assertStale(String op, Tensor data, java.util.function.BiFunction<Tensor, Tensor, Tensor> f,
+            Tensor residual) {
+        Tensor x = data.clone().requiresGrad(true);
+        Tensor out = f.apply(x, residual).sum();
+        residual.copyFrom(residual.logicalNot().to(residual.dtype()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, out::backward, op);
+        assertTrue(e.getMessage().contains("modified by an inplace operation") && e.getMessage().contains(op), e.getMessage());
+    }
 }
