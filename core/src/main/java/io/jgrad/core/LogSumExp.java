@@ -18,8 +18,13 @@ final class LogSumExp extends Op {
         Tensor x = Ops.floating(in[0]);
         boolean[] mask = Ops.dimMask("logsumexp", dims, x.dim());
         keptShape = Shapes.reduced(x.shape(), mask, true);
-        Tensor m = x.amax(dims, true);
-        m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);  // all -inf: no shift, the log gives -inf
+        Tensor m;
+        if (Ops.count(mask, x.shape()) == 0) {
+            m = Tensor.zeros(x.dtype(), keptShape);  // an empty sum is 0, so its log is -inf, as in PyTorch
+        } else {
+            m = x.amax(dims, true);
+            m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);  // all -inf: no shift, the log gives -inf
+        }
         Tensor out = x.sub(m).exp().sum(dims, true).log().add(m);
         save(x, out);
         return out.reshape(Shapes.reduced(x.shape(), mask, keepdim));
