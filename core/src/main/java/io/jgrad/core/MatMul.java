@@ -72,7 +72,7 @@ final class MatMul extends Op {
             Gemm.gemm(ta, tb, m, n, k, a.data(), 0, a.version(), b.data(), 0, b.version(), c, 0);
             return new Tensor(c, new int[] {m, n});
         }
-        int ba = ar == 3 ? as[0] : 1, bb = br == 3 ? bs[0] : 1, batch = Math.max(ba, bb);
+        int ba = ar == 3 ? as[0] : 1, bb = br == 3 ? bs[0] : 1, batch = ba == 1 ? bb : ba;  // broadcast: 1 gives way to 0 too
         Object c = a.dtype().alloc(batch * m * n);
         for (int i = 0; i < batch; i++) {
             int aOff = ba == 1 ? 0 : i * m * k, bOff = bb == 1 ? 0 : i * k * n;
