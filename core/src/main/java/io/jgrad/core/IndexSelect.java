@@ -29,15 +29,18 @@ final class IndexSelect extends Op {
                         + "size %d (at position %d of the index)", idx[i], d, inShape[d], i));
             }
         }
+        Check.argument(x.dim() > 0 || idx.length == 1, "indexSelect: a 0-dim input takes exactly one index but got %d; "
+                + "reshape(1) the input to pick it several times", idx.length);
         int[] outShape = inShape.clone();
         outShape[d] = idx.length;
-        return new Tensor(Index.select(x.data(), inShape, d, idx), x.dim() == 0 ? new int[] {idx.length} : outShape);
+        save(index);
+        return new Tensor(Index.select(x.data(), inShape, d, idx), x.dim() == 0 ? new int[0] : outShape);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor gx = Tensor.zeros(g.dtype(), inShape);
-        Index.selectAdd(gx.data(), inShape, d, index.longData(), g.data());
+        Index.selectAdd(gx.data(), inShape, d, saved(0).longData(), g.data());
         return new Tensor[] {gx.reshape(inputs[0].shape())};
     }
 }
