@@ -1,6 +1,9 @@
 package io.jgrad.core;
 
-/** Clamps into [min, max] (NaN bound = unbounded); the gradient passes where min <= x <= max, as in PyTorch. */
+/**
+ * Clamps into [min, max] (NaN bound = unbounded); the gradient passes where min <= x <= max, as in
+ * PyTorch, so not at a NaN input.
+ */
 final class Clamp extends UnaryOp {
     private final double min, max;
 
@@ -19,7 +22,7 @@ final class Clamp extends UnaryOp {
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor x = saved(0);
-        Tensor g1 = Double.isNaN(min) ? g : g.maskedFill(x.lt(min), 0.0);
-        return new Tensor[] {Double.isNaN(max) ? g1 : g1.maskedFill(x.gt(max), 0.0)};
+        double lo = Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min, hi = Double.isNaN(max) ? Double.POSITIVE_INFINITY : max;
+        return new Tensor[] {Tensor.where(x.ge(lo).logicalAnd(x.le(hi)), g, Tensor.zeros(g.dtype()))};
     }
 }
