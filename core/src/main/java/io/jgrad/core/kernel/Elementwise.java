@@ -221,21 +221,22 @@ public final class Elementwise {
     }
 
     /**
-     * {@code grad} where {@code out > 0}, else 0: ReLU's backward in one pass. Branch-free because the
-     * signs are random (a branch mispredicts half the time): out·MAX·MAX is >= 1 for every positive
-     * float, denormals included, and 0 for 0, so min(that, 1) is the 0/1 mask.
+     * 0 where {@code out <= 0}, else {@code grad}: ReLU's backward in one pass, PyTorch's threshold_backward.
+     * A select, not a multiply by a 0/1 mask, so an inf or NaN gradient at a dead unit stays 0 and a NaN
+     * output passes its gradient on. A ternary in a simple counted loop, which the JIT can compile to a
+     * conditional move, so random signs need not cost mispredictions.
      */
     public static Object reluBackward(Object grad, Object out) {
         if (grad instanceof float[] g) {
             float[] y = (float[]) out, o = new float[g.length];
             Parallel.forRange(o.length, (from, to) -> {
-                for (int i = from; i < to; i++) o[i] = Math.min(y[i] * Float.MAX_VALUE * Float.MAX_VALUE, 1f) * g[i];
+                for (int i = from; i < to; i++) o[i] = y[i] <= 0f ? 0f : g[i];
             });
             return o;
         }
         double[] g = (double[]) grad, y = (double[]) out, o = new double[g.length];
         Parallel.forRange(o.length, (from, to) -> {
-            for (int i = from; i < to; i++) o[i] = Math.min(y[i] * Double.MAX_VALUE * Double.MAX_VALUE, 1.0) * g[i];
+            for (int i = from; i < to; i++) o[i] = y[i] <= 0.0 ? 0.0 : g[i];
         });
         return o;
     }
