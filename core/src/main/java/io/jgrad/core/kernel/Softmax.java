@@ -15,13 +15,14 @@ public final class Softmax {
                 int base = o * l.c * l.inner + in;
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < l.c; j++) max = Math.max(max, v[base + j * l.inner]);
-                if (Double.isInfinite(max)) max = 0;  // all -inf (or +inf): no shift, let IEEE decide
                 double sum = 0;
                 for (int j = 0; j < l.c; j++) sum += Math.exp(v[base + j * l.inner] - max);
-                double logSum = Math.log(sum) + max;
+                // Shift first: v - (max + log sum) rounds max + log sum at max's magnitude (a masked -1e9 row).
+                // An infinite max is shifted too, so a row with +inf (or only -inf) is NaN, as in PyTorch.
+                double logSum = Math.log(sum);
                 for (int j = 0; j < l.c; j++) {
                     int i = base + j * l.inner;
-                    v[i] = log ? v[i] - logSum : Math.exp(v[i] - logSum);
+                    v[i] = log ? (v[i] - max) - logSum : Math.exp(v[i] - max) / sum;
                 }
             }
         }
