@@ -636,8 +636,8 @@ public final class Tensor {
 
     /** Merges dims {@code startDim..endDim} into one. */
     public Tensor flatten(int startDim, int endDim) {
-        if (dim() == 0) return reshape(1);
         int s = Check.dim("flatten", startDim, dim()), e = Check.dim("flatten", endDim, dim());
+        if (dim() == 0) return reshape(1);
         Check.argument(s <= e, "flatten: start_dim %d cannot come after end_dim %d", s, e);
         int[] out = new int[dim() - (e - s)];
         int merged = 1;
@@ -656,8 +656,8 @@ public final class Tensor {
 
     /** Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does). */
     public Tensor squeeze(int dim) {
-        if (dim() == 0) return new Reshape(shape, "Squeeze").apply(this);
         int d = Check.dim("squeeze", dim, dim());
+        if (dim() == 0) return new Reshape(shape, "Squeeze").apply(this);
         if (shape[d] != 1) return new Reshape(shape, "Squeeze").apply(this);
         int[] out = new int[dim() - 1];
         for (int i = 0, j = 0; i < dim(); i++) if (i != d) out[j++] = shape[i];
