@@ -358,7 +358,7 @@ public final class Tensor {
     }
 
     public Tensor pow(double exponent) {
-        return new Pow().apply(this, scalar(exponent));
+        return new Pow(exponent).apply(this, scalar(exponent));
     }
 
     public Tensor pow(Tensor exponent) {
