@@ -12,6 +12,14 @@ final class Discrete {
         return new Tensor(Elementwise.compare(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
     }
 
+    /**
+     * A comparison with a scalar, which PyTorch casts to a floating tensor's dtype first: a float32 0.1
+     * equals 0.1. Other tensors compare with it in float64.
+     */
+    static Tensor compare(String op, Elementwise.Compare kind, Tensor a, double value) {
+        return compare(op, kind, a, Tensor.full(value, a.dtype().isFloatingPoint() ? a.dtype() : DType.FLOAT64));
+    }
+
     /** Logical and (min of 0/1) or or (max of 0/1), broadcast. */
     static Tensor logical(String op, Tensor a, Tensor b, boolean and) {
         Tensor x = a.to(DType.BOOL).to(DType.INT64), y = b.to(DType.BOOL).to(DType.INT64);

@@ -563,7 +563,7 @@ public final class Tensor {
     }
 
     public Tensor eq(double value) {
-        return eq(full(value, DType.FLOAT64));
+        return Discrete.compare("eq", Compare.EQ, this, value);
     }
 
     public Tensor ne(Tensor other) {
@@ -571,7 +571,7 @@ public final class Tensor {
     }
 
     public Tensor ne(double value) {
-        return ne(full(value, DType.FLOAT64));
+        return Discrete.compare("ne", Compare.NE, this, value);
     }
 
     public Tensor gt(Tensor other) {
@@ -579,7 +579,7 @@ public final class Tensor {
     }
 
     public Tensor gt(double value) {
-        return gt(full(value, DType.FLOAT64));
+        return Discrete.compare("gt", Compare.GT, this, value);
     }
 
     public Tensor ge(Tensor other) {
@@ -587,7 +587,7 @@ public final class Tensor {
     }
 
     public Tensor ge(double value) {
-        return ge(full(value, DType.FLOAT64));
+        return Discrete.compare("ge", Compare.GE, this, value);
     }
 
     public Tensor lt(Tensor other) {
@@ -595,7 +595,7 @@ public final class Tensor {
     }
 
     public Tensor lt(double value) {
-        return lt(full(value, DType.FLOAT64));
+        return Discrete.compare("lt", Compare.LT, this, value);
     }
 
     public Tensor le(Tensor other) {
@@ -603,7 +603,7 @@ public final class Tensor {
     }
 
     public Tensor le(double value) {
-        return le(full(value, DType.FLOAT64));
+        return Discrete.compare("le", Compare.LE, this, value);
     }
 
     public Tensor logicalAnd(Tensor other) {
