@@ -22,13 +22,15 @@ final class Gather extends Op {
         Tensor x = in[0];
         inShape = x.shape();
         d = checkIndex("gather", x, dim, index, true);
+        save(index);
         return new Tensor(Index.gather(x.data(), inShape, d, index.longData(), index.shape()), index.shape());
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor gx = Tensor.zeros(g.dtype(), inShape);
-        Index.scatterAdd(gx.data(), inShape, d, index.longData(), index.shape(), g.data(), g.shape());
+        Tensor idx = saved(0);
+        Index.scatterAdd(gx.data(), inShape, d, idx.longData(), idx.shape(), g.data(), g.shape());
         return new Tensor[] {gx};
     }
 

@@ -18,11 +18,12 @@ final class MaskedFill extends Op {
         int[] shape = Ops.broadcast("maskedFill", x.shape(), mask.shape());
         Check.argument(java.util.Arrays.equals(shape, x.shape()), "maskedFill: mask of shape %s must broadcast to the "
                 + "input's shape %s, not enlarge it", Check.shape(mask.shape()), Check.shape(x.shape()));
+        save(mask);
         return Tensor.where(mask, Tensor.full(value, x.dtype()), x);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        return new Tensor[] {g.maskedFill(mask, 0.0)};
+        return new Tensor[] {g.maskedFill(saved(0), 0.0)};
     }
 }

@@ -24,6 +24,7 @@ final class ScatterAdd extends Op {
         for (int k = 0; fits && k < is.length; k++) fits = is[k] <= ss[k];
         Check.argument(fits, "scatterAdd: index %s must not be larger than src %s in any dimension",
                 Check.shape(is), Check.shape(ss));
+        save(index);
         Tensor out = self.clone();
         Index.scatterAdd(out.data(), out.shape(), d, index.longData(), is, src.data(), ss);
         return out;
@@ -34,9 +35,9 @@ final class ScatterAdd extends Op {
         Tensor gsrc = null;
         if (needsInputGrad(1)) {
             Tensor src = inputs[1];
-            Tensor picked = g.gather(d, index);
+            Tensor idx = saved(0), picked = g.gather(d, idx);
             gsrc = Tensor.zeros(g.dtype(), src.shape());
-            int[] is = index.shape();
+            int[] is = idx.shape();
             io.jgrad.core.kernel.Strided.scatter(picked.data(), is, gsrc.data(), 0,
                     io.jgrad.core.kernel.Shapes.strides(src.shape()));
         }

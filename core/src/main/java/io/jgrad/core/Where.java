@@ -16,16 +16,17 @@ final class Where extends Op {
                 + "comparison such as x.gt(0), or convert with toBool()", cond.dtype());
         Tensor[] p = Ops.promote(in[0], in[1]);
         int[] shape = Ops.broadcast("where", Ops.broadcast("where", cond.shape(), p[0].shape()), p[1].shape());
+        save(cond);
         return new Tensor(Elementwise.where((boolean[]) cond.data(), cond.shape(), p[0].data(), p[0].shape(),
                 p[1].data(), p[1].shape(), shape), shape);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor zero = Tensor.zeros(g.dtype());
+        Tensor c = saved(0), zero = Tensor.zeros(g.dtype());
         return new Tensor[] {
-            needsInputGrad(0) ? Tensor.where(cond, g, zero) : null,
-            needsInputGrad(1) ? Tensor.where(cond, zero, g) : null
+            needsInputGrad(0) ? Tensor.where(c, g, zero) : null,
+            needsInputGrad(1) ? Tensor.where(c, zero, g) : null
         };
     }
 }
