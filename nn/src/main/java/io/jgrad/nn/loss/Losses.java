@@ -137,7 +137,9 @@ public final class Losses {
         if (weight != null) classWeights(op, weight, logp, unbatched ? 0 : 1);
         Tensor ignored = t.eq((double) ignoreIndex);
         Tensor safe = t.maskedFill(ignored, 0.0);
-        Tensor picked = in.gather(1, safe.unsqueeze(1)).squeeze(1);
+        // Masked so an ignored position gets gradient 0, as in PyTorch, even when all are ignored and the
+        // mean divides by a total weight of 0 (w = 0 times an infinite gradient would be NaN).
+        Tensor picked = in.gather(1, safe.unsqueeze(1)).squeeze(1).maskedFill(ignored, 0.0);
         Tensor w = targetWeights(weight, t, ignoreIndex, c).to(in.dtype());
         Tensor losses = picked.mul(w).neg();
         Tensor out = switch (reduction) {
