@@ -26,6 +26,7 @@ final class Autograd {
         }
         Check.argument(Arrays.equals(seed.shape(), root.shape()), "backward: gradient has shape %s but the output has "
                 + "shape %s; they must match", Check.shape(seed.shape()), Check.shape(root.shape()));
+        boolean anomaly = AnomalyMode.isEnabled();
         try (var g = GradMode.noGrad()) {
             Set<Storage> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
             handedOut.add(seed.storage);
@@ -42,6 +43,7 @@ final class Autograd {
                 if (op.retainedOutput != null) accumulate(op.retainedOutput, grad, handedOut);
                 op.checkSaved();
                 Tensor[] grads = op.gradients(grad);
+                if (anomaly) AnomalyMode.check(op, grads);
                 for (int i = 0; i < op.inputs.length; i++) {
                     if (!op.needsGrad[i] || grads[i] == null) continue;
                     Tensor input = op.inputs[i];

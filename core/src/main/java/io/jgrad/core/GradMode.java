@@ -12,7 +12,9 @@ package io.jgrad.core;
  * </pre>
  */
 public final class GradMode implements AutoCloseable {
-    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
+    /** Index of the anomaly-detection flag in {@link #state()}: one thread-local read per op serves both. */
+    static final int ANOMALY = 1;
+    private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true, false});
 
     private final boolean[] state;
     private final boolean previous;
@@ -37,7 +39,7 @@ public final class GradMode implements AutoCloseable {
         return new GradMode(true);
     }
 
-    /** This thread's mode flag, for ops to switch it around their forward pass without another lookup. */
+    /** This thread's mode flags (grad mode at 0, anomaly detection at {@link #ANOMALY}), for ops to switch it around their forward pass without another lookup. */
     static boolean[] state() {
         return ENABLED.get();
     }

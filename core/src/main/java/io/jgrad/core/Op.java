@@ -25,6 +25,9 @@ public abstract class Op {
     private int[] savedVersions;
     private boolean released;
 
+    /** Where user code created this op, recorded only under {@link AnomalyMode}. */
+    String creationSite;
+
     // Engine state for the backward pass in progress.
     Tensor pendingGrad;
     long visitMark;
@@ -47,6 +50,7 @@ public abstract class Op {
             inputs = in.clone();
             needsGrad = new boolean[in.length];
             for (int i = 0; i < in.length; i++) needsGrad[i] = in[i].requiresGrad();
+            if (mode[GradMode.ANOMALY]) creationSite = AnomalyMode.callSite();
         }
         Tensor out;
         mode[0] = false;  // forward never records, so it may use any Tensor method

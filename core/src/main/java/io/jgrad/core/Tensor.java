@@ -964,6 +964,25 @@ public final class Tensor {
         return GradMode.isEnabled();
     }
 
+    /**
+     * Anomaly detection until the scope closes, PyTorch's {@code torch.autograd.detect_anomaly()}: a
+     * backward that returns NaN or inf fails, naming the op and the line that created it.
+     *
+     * <pre>
+     * jshell> var x = Tensor.of(-1.0).requiresGrad(true);
+     * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
+     *    ...> catch (IllegalStateException e) { System.out.println(e.getMessage()); }
+     * Function 'SqrtBackward' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
+     * </pre>
+     */
+    public static AnomalyMode detectAnomaly() {
+        return AnomalyMode.enable();
+    }
+
+    public static boolean isAnomalyEnabled() {
+        return AnomalyMode.isEnabled();
+    }
+
     // --- printing ---
 
     @Override
