@@ -49,7 +49,8 @@ def apply(op, a, k):
     if op == "matmul":
         return torch.matmul(a[0], a[1])
     if op == "clamp":
-        return torch.clamp(a[0], min=k["min"], max=k["max"])
+        return torch.clamp(a[0], min=None if k["min"] is None else scalar(k["min"]),
+                           max=None if k["max"] is None else scalar(k["max"]))
     if op == "where":
         return torch.where(a[0], a[1], a[2])
     if op in REDUCE:

@@ -3,7 +3,14 @@ package io.jgrad.core;
 /** |x|; the gradient at 0 is 0 (sign(0) = 0), as in PyTorch. */
 final class Abs extends UnaryOp {
     Abs() {
-        super(Math::abs, false);
+        super(Math::abs, Math::abs, false);
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Check.argument(in[0].dtype() != DType.BOOL, "abs: not implemented for bool tensors (PyTorch: \"abs_cpu\" not "
+                + "implemented for 'Bool'); convert with toLong() or toFloat() first");
+        return super.forward(in);
     }
 
     @Override

@@ -9,7 +9,7 @@ final class Clamp extends UnaryOp {
 
     Clamp(double min, double max) {
         super(clamper(Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min,
-                Double.isNaN(max) ? Double.POSITIVE_INFINITY : max), false);
+                Double.isNaN(max) ? Double.POSITIVE_INFINITY : max), integerClamper(min, max), false);
         this.min = min;
         this.max = max;
     }
@@ -17,6 +17,21 @@ final class Clamp extends UnaryOp {
     /** NaN inputs stay NaN, as in PyTorch. */
     private static java.util.function.DoubleUnaryOperator clamper(double lo, double hi) {
         return x -> Double.isNaN(x) ? x : Math.min(hi, Math.max(lo, x));
+    }
+
+    /**
+     * int64 and bool inputs stay int64 when both bounds are whole numbers (or absent), as in PyTorch;
+     * a fractional bound promotes them to float32.
+     */
+    private static java.util.function.LongUnaryOperator integerClamper(double min, double max) {
+        if (!wholeOrAbsent(min) || !wholeOrAbsent(max)) return null;
+        long lo = Double.isNaN(min) ? Long.MIN_VALUE : (long) Math.max(min, Long.MIN_VALUE);
+        long hi = Double.isNaN(max) ? Long.MAX_VALUE : (long) Math.min(max, Long.MAX_VALUE);
+        return x -> Math.min(hi, Math.max(lo, x));
+    }
+
+    private static boolean wholeOrAbsent(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) || v == Math.rint(v);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.jgrad.core;
 
 final class Neg extends UnaryOp {
     Neg() {
-        super(x -> -x, false);
+        super(x -> -x, x -> -x, false);
     }
 
     @Override

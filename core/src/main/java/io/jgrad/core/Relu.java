@@ -5,7 +5,14 @@ import io.jgrad.core.kernel.Elementwise;
 /** max(x, 0) with a fused backward; the gradient at 0 is 0, as in PyTorch. */
 final class Relu extends UnaryOp {
     Relu() {
-        super(null, true);
+        super(null, x -> Math.max(x, 0), true);
+    }
+
+    @Override
+    protected Tensor forward(Tensor... in) {
+        Check.argument(in[0].dtype() != DType.BOOL, "relu: Boolean inputs not supported for relu; convert with toLong() or "
+                + "toFloat() first");
+        return super.forward(in);
     }
 
     @Override

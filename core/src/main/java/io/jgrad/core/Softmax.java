@@ -13,8 +13,14 @@ final class Softmax extends Op {
 
     @Override
     protected Tensor forward(Tensor... in) {
-        Tensor x = Ops.floating(in[0]);
-        d = Check.dim(log ? "logSoftmax" : "softmax", dim, x.dim());
+        String op = log ? "logSoftmax" : "softmax";
+        d = Check.dim(op, dim, in[0].dim());
+        if (in[0].numel() == 0 && !in[0].dtype().isFloatingPoint()) return in[0].clone();  // as PyTorch: no kernel runs
+        Check.argument(in[0].dtype().isFloatingPoint(), "%s: not implemented for %s tensors (PyTorch: \"%s\" not "
+                + "implemented for '%s'); convert with toFloat() first", op, in[0].dtype(),
+                log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl",
+                in[0].dtype() == DType.BOOL ? "Bool" : "Long");
+        Tensor x = in[0];
         Tensor out = new Tensor(io.jgrad.core.kernel.Softmax.forward(x.data(), x.shape(), d, log), x.shape());
         save(out);
         return out;

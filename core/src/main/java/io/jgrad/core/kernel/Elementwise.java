@@ -188,6 +188,15 @@ public final class Elementwise {
         return out;
     }
 
+    /** {@code f} applied to every element of an int64 array, into a new one. */
+    public static long[] mapLong(long[] a, java.util.function.LongUnaryOperator f) {
+        long[] o = new long[a.length];
+        Parallel.forRange(o.length, (from, to) -> {
+            for (int i = from; i < to; i++) o[i] = f.applyAsLong(a[i]);
+        });
+        return o;
+    }
+
     /** {@code f} applied to every element of a float or double array, into a new array of its type. */
     public static Object map(Object a, DoubleUnaryOperator f) {
         if (a instanceof float[] fa) {
