@@ -56,7 +56,7 @@ public abstract class Optimizer {
                 }
             }
         }
-        StateDicts.requireMap(options, where + ": options");
+        if (options == null) throw new IllegalArgumentException(where + ": options is null; pass Map.of() to use the defaults");
         options.forEach((key, value) -> checkOption(key, value, where));
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
         merged.putAll(options);

@@ -61,7 +61,7 @@ class OptimizerInputTest {
     void nullOptionsMapIsRefused() {
         SGD opt = new SGD(List.of(param()), 0.1);
         assertError(IllegalArgumentException.class, () -> opt.addParamGroup(List.of(param()), null),
-                "SGD parameter group 1: options is null");
+                "SGD parameter group 1: options is null; pass Map.of()");
     }
 
     @Test
