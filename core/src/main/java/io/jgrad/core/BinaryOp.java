@@ -14,13 +14,15 @@ abstract class BinaryOp extends Op {
 
     @Override
     protected Tensor forward(Tensor... in) {
+        if (kind == Elementwise.Binary.SUB) checkBoolSub(in[0].dtype(), in[1].dtype());
         Tensor[] p = Ops.promote(in[0], in[1]);
         Tensor a = p[0], b = p[1];
         if (kind == Elementwise.Binary.DIV) {
             a = Ops.floating(a);  // true division, like Python 3 and PyTorch
             b = b.to(a.dtype());
         }
-        if (a.dtype() == DType.BOOL) {
+        boolean bools = a.dtype() == DType.BOOL;
+        if (bools) {
             a = a.to(DType.INT64);
             b = b.to(DType.INT64);
         }
@@ -32,7 +34,17 @@ abstract class BinaryOp extends Op {
             }
         }
         saveOperands(a, b);
-        return new Tensor(Elementwise.binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
+        Tensor out = new Tensor(Elementwise.binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
+        // As in PyTorch, bool + bool is logical or and bool * bool logical and: masks stay masks.
+        return bools && (kind == Elementwise.Binary.ADD || kind == Elementwise.Binary.MUL) ? out.to(DType.BOOL) : out;
+    }
+
+    /** PyTorch refuses to subtract with bools, since "1 - mask" is almost always meant as a logical not. */
+    static void checkBoolSub(DType a, DType b) {
+        Check.argument(a != DType.BOOL || b != DType.BOOL, "Subtraction, the `-` operator, with two bool tensors is not "
+                + "supported. Use the `^` or `logical_xor()` operator instead.");
+        Check.argument(a != DType.BOOL && b != DType.BOOL, "Subtraction, the `-` operator, with a bool tensor is not "
+                + "supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
     }
 
     /** Saves what backward needs; most ops need both promoted operands, Add and Sub need none. */

@@ -13,6 +13,7 @@ final class InPlace {
 
     static Tensor binary(Tensor self, String op, Elementwise.Binary kind, Tensor other) {
         check(self, op);
+        if (kind == Elementwise.Binary.SUB) BinaryOp.checkBoolSub(self.dtype(), other.dtype());
         DType result = DType.promote(self.dtype(), other.dtype());
         if (kind == Elementwise.Binary.DIV && !self.dtype().isFloatingPoint()) result = DType.FLOAT32;
         Check.argument(result.ordinal() <= self.dtype().ordinal() || self.dtype().isFloatingPoint(),

@@ -6,6 +6,13 @@ final class Neg extends UnaryOp {
     }
 
     @Override
+    protected Tensor forward(Tensor... in) {
+        Check.argument(in[0].dtype() != DType.BOOL, "Negation, the `-` operator, on a bool tensor is not supported. If "
+                + "you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        return super.forward(in);
+    }
+
+    @Override
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {g.neg()};
     }

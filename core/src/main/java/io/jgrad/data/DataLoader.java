@@ -23,6 +23,7 @@ public final class DataLoader implements Iterable<Batch> {
     private boolean dropLast;
 
     public DataLoader(Dataset dataset, int batchSize) {
+        if (dataset == null) throw new IllegalArgumentException("DataLoader: dataset is null");
         if (batchSize <= 0) throw new IllegalArgumentException("DataLoader: batchSize must be positive; got " + batchSize);
         this.dataset = dataset;
         this.batchSize = batchSize;
@@ -42,13 +43,13 @@ public final class DataLoader implements Iterable<Batch> {
 
     /** Batches per pass. */
     public int size() {
-        int n = dataset.size();
+        int n = datasetSize();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
     @Override
     public Iterator<Batch> iterator() {
-        long[] order = new long[dataset.size()];
+        long[] order = new long[datasetSize()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         if (shuffle != null) {
             for (int i = order.length - 1; i > 0; i--) {  // Fisher-Yates
@@ -71,8 +72,30 @@ public final class DataLoader implements Iterable<Batch> {
             public Batch next() {
                 if (!hasNext()) throw new NoSuchElementException();
                 int from = next++ * batchSize, to = Math.min(from + batchSize, order.length);
-                return dataset.get(java.util.Arrays.copyOfRange(order, from, to));
+                long[] indices = java.util.Arrays.copyOfRange(order, from, to);
+                Batch batch = dataset.get(indices);
+                if (batch == null || batch.input() == null) {
+                    throw new IllegalStateException("DataLoader: " + dataset.getClass().getName() + ".get returned "
+                            + (batch == null ? "null" : "a batch whose input is null") + " for indices "
+                            + describe(indices) + "; get must return a Batch of the examples at those indices");
+                }
+                return batch;
             }
         };
+    }
+
+    private int datasetSize() {
+        int n = dataset.size();
+        if (n < 0) {
+            throw new IllegalStateException("DataLoader: " + dataset.getClass().getName() + ".size() returned " + n
+                    + "; a dataset's size must be >= 0");
+        }
+        return n;
+    }
+
+    private static String describe(long[] indices) {
+        if (indices.length <= 8) return java.util.Arrays.toString(indices);
+        return java.util.Arrays.toString(java.util.Arrays.copyOf(indices, 8)).replace("]", ", ...] (" + indices.length
+                + " indices)");
     }
 }

@@ -46,16 +46,34 @@ public final class Idx {
         int[] shape = new int[dims];
         long n = 1;
         for (int d = 0; d < dims; d++) {
-            shape[d] = data.readInt();
-            n *= shape[d];
+            try {
+                shape[d] = data.readInt();
+            } catch (EOFException e) {
+                throw new IOException(name + ": truncated IDX header: the magic number announces " + dims
+                        + " dimensions but the file ends after " + d);
+            }
+            if (shape[d] < 0) {
+                throw new IOException(name + ": corrupt IDX header: dimension " + d + " has size " + shape[d]
+                        + "; sizes cannot be negative, so the file is damaged or not an IDX file");
+            }
+            n = Math.min(n * shape[d], Integer.MAX_VALUE);  // saturates, so four large sizes cannot overflow a long
         }
-        if (n > Integer.MAX_VALUE - 8) throw new IOException(name + ": shape " + Arrays.toString(shape) + " is too large");
-        byte[] bytes = new byte[(int) n];
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IOException(name + ": shape " + Arrays.toString(shape) + " is too large ("
+                    + "over 2^31 values); the header is probably damaged");
+        }
+        // readNBytes grows its buffer as data arrives, so a damaged header promising gigabytes on a small
+        // file reports the truncation below instead of first allocating all it promised.
+        byte[] bytes;
         try {
-            data.readFully(bytes);
+            bytes = data.readNBytes((int) n);
         } catch (EOFException e) {
+            throw new IOException(name + ": truncated gzip stream inside the IDX data of shape " + Arrays.toString(shape)
+                    + " (" + e.getMessage() + "); the download was probably cut short", e);
+        }
+        if (bytes.length < n) {
             throw new IOException(name + ": truncated IDX file: the header promises " + n + " values of shape "
-                    + Arrays.toString(shape) + " but the data ends early");
+                    + Arrays.toString(shape) + " but the data ends after " + bytes.length);
         }
         if (dims == 1) {
             long[] labels = new long[bytes.length];

@@ -3,6 +3,7 @@ package io.jgrad.examples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.core.Tensor;
@@ -31,8 +32,9 @@ class FashionMnistTest {
     }
 
     @Test
-    void fallsBackToTheBundledSubset() {
-        FashionMnist data = FashionMnist.load(dir);  // an empty folder
+    void fallsBackToTheBundledSubsetOnlyWhenNoFolderIsGiven() {
+        assertThrows(IllegalArgumentException.class, () -> FashionMnist.load(dir));  // an empty folder
+        FashionMnist data = FashionMnist.load();
         assertEquals(data.subset() ? 10000 : 60000, data.train().size());  // the full set if this machine has it
         assertEquals(data.subset() ? 2000 : 10000, data.test().size());
     }

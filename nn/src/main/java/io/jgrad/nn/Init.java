@@ -15,6 +15,10 @@ public final class Init {
     }
 
     public static Tensor uniform(Tensor t, double low, double high, Generator g) {
+        if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+            throw new IllegalArgumentException("uniform expects a [low, high) range with finite low <= high, but found low="
+                    + low + ", high=" + high + (low > high ? "; swap the two bounds" : ""));
+        }
         return fill(t, Tensor.rand(g, t.shape()).toDouble().mul(high - low).add(low));
     }
 
@@ -23,6 +27,7 @@ public final class Init {
     }
 
     public static Tensor normal(Tensor t, double mean, double std, Generator g) {
+        if (!(std >= 0)) throw new IllegalArgumentException("normal expects std >= 0.0, but found std " + std);
         return fill(t, Tensor.randn(g, t.shape()).toDouble().mul(std).add(mean));
     }
 

@@ -109,6 +109,20 @@ public abstract class Module {
      * a shape mismatch always is.
      */
     public void loadStateDict(Map<String, Tensor> state, boolean strict) {
+        String name = getClass().getSimpleName();
+        if (state == null) {
+            throw new IllegalArgumentException("Error(s) in loading state_dict for " + name + ": expected state_dict to be "
+                    + "a Map of parameter names to tensors, got null");
+        }
+        // Checked as Objects: a map built from raw or deserialised data may hold anything despite its declared type.
+        for (Map.Entry<String, ?> e : state.entrySet()) {
+            Object v = e.getValue();
+            if (!(v instanceof Tensor)) {
+                throw new IllegalArgumentException("Error(s) in loading state_dict for " + name + ": while copying the "
+                        + "parameter named \"" + e.getKey() + "\", expected a Tensor from the checkpoint but received "
+                        + (v == null ? "null" : v.getClass().getSimpleName() + " " + v));
+            }
+        }
         Map<String, Tensor> own = namedParameters();
         if (strict) {
             List<String> missing = own.keySet().stream().filter(k -> !state.containsKey(k)).toList();

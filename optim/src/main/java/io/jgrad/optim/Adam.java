@@ -91,7 +91,7 @@ public class Adam extends Optimizer {
                 s.put("exp_avg", Tensor.zerosLike(p));
                 s.put("exp_avg_sq", Tensor.zerosLike(p));
             }
-            long step = (Long) s.get("step") + 1;
+            long step = ((Number) s.get("step")).longValue() + 1;
             s.put("step", step);
             Tensor m = (Tensor) s.get("exp_avg"), v = (Tensor) s.get("exp_avg_sq");
             // Created on first use, so amsgrad can also be switched on part-way through training.

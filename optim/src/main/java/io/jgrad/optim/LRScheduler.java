@@ -63,11 +63,22 @@ public abstract class LRScheduler {
         return s;
     }
 
-    @SuppressWarnings("unchecked")
     public void loadStateDict(Map<String, Object> state) {
-        lastEpoch = (Integer) state.get("last_epoch");
+        String where = getClass().getSimpleName() + ".loadStateDict";
+        StateDicts.requireMap(state, where + ": state dict");
+        int epoch = StateDicts.get(state, "last_epoch", Integer.class, where);
+        List<?> bases = StateDicts.get(state, "base_lrs", List.class, where);
+        if (bases.size() != baseLrs.size()) {
+            throw new IllegalArgumentException(where + ": 'base_lrs' holds " + bases.size() + " rates but the optimizer has "
+                    + baseLrs.size() + " parameter groups; the state dict was saved with a different optimizer");
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int i = 0; i < bases.size(); i++) {
+            rates.add(StateDicts.require(bases.get(i), Number.class, where + ": base_lrs[" + i + "]").doubleValue());
+        }
+        lastEpoch = epoch;
         baseLrs.clear();
-        baseLrs.addAll((List<Double>) state.get("base_lrs"));
+        baseLrs.addAll(rates);
         apply();
     }
 

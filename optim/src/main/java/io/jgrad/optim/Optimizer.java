@@ -2,6 +2,7 @@ package io.jgrad.optim;
 
 import io.jgrad.core.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +28,27 @@ public abstract class Optimizer {
 
     /** A new group: {@code options} override the optimizer's defaults, e.g. {@code Map.of("lr", 0.01)}. */
     public final void addParamGroup(Iterable<Tensor> params, Map<String, Object> options) {
+        String where = name() + " parameter group " + groups.size();
+        if (params == null) {
+            throw new IllegalArgumentException(where + ": params is null; pass the tensors to optimize, e.g. "
+                    + "model.parameters()");
+        }
         List<Tensor> list = new ArrayList<>();
         params.forEach(list::add);
         if (list.isEmpty()) throw new IllegalArgumentException(name() + " got an empty parameter list");
+        for (int i = 0; i < list.size(); i++) {
+            Tensor p = list.get(i);
+            if (p == null) {
+                throw new IllegalArgumentException(where + ": optimizer can only optimize Tensors, but parameter " + i
+                        + " is null");
+            }
+            // The result of an op is recomputed on every forward pass, so updating it in place never trains anything.
+            if (!p.isLeaf()) {
+                throw new IllegalArgumentException(where + ": can't optimize a non-leaf Tensor (parameter " + i + ", shape "
+                        + Arrays.toString(p.shape()) + ", is the result of an operation); pass the leaf tensor itself, "
+                        + "e.g. model.parameters(), or make one with detach().requiresGrad(true)");
+            }
+        }
         for (ParamGroup g : groups) {
             for (Tensor p : list) {
                 if (g.params().stream().anyMatch(q -> q == p)) {
@@ -37,16 +56,27 @@ public abstract class Optimizer {
                 }
             }
         }
-        for (String key : options.keySet()) {
-            if (!defaults.containsKey(key)) {
-                throw new IllegalArgumentException(name() + " has no option '" + key + "'; known: " + defaults.keySet());
-            }
-        }
+        if (options == null) throw new IllegalArgumentException(where + ": options is null; pass Map.of() to use the defaults");
+        options.forEach((key, value) -> checkOption(key, value, where));
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
         merged.putAll(options);
         ParamGroup group = new ParamGroup(list, merged);
         validate(group);
         groups.add(group);
+    }
+
+    /** An option must be known and of its default's kind, so a typo or a "0.01" fails here rather than in step(). */
+    private void checkOption(String key, Object value, String where) {
+        if (!defaults.containsKey(key)) {
+            throw new IllegalArgumentException(name() + " has no option '" + key + "'; known: " + defaults.keySet());
+        }
+        Object def = defaults.get(key);
+        Class<?> kind = def instanceof Number ? Number.class : def.getClass();
+        StateDicts.require(value, kind, where + ": option '" + key + "'");
+        if (value instanceof double[] d && d.length != ((double[]) def).length) {
+            throw new IllegalArgumentException(where + ": option '" + key + "' must hold " + ((double[]) def).length
+                    + " values; got " + Arrays.toString(d));
+        }
     }
 
     public final List<ParamGroup> paramGroups() {
@@ -120,30 +150,67 @@ public abstract class Optimizer {
         return saved;
     }
 
-    /** Restores options and state saved by {@link #stateDict()} from an optimizer over the same parameters. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Restores options and state saved by {@link #stateDict()} from an optimizer over the same parameters.
+     * Everything is checked before anything changes, so a bad dict leaves this optimizer as it was.
+     */
     public final void loadStateDict(Map<String, Object> saved) {
-        List<Map<String, Object>> savedGroups = (List<Map<String, Object>>) saved.get("param_groups");
-        if (savedGroups == null || savedGroups.size() != groups.size()) {
+        String where = name() + ".loadStateDict";
+        StateDicts.requireMap(saved, where + ": state dict");
+        List<?> savedGroups = StateDicts.get(saved, "param_groups", List.class, where);
+        Map<?, ?> savedState = StateDicts.get(saved, "state", Map.class, where);
+        if (savedGroups.size() != groups.size()) {
             throw new IllegalArgumentException("loaded state dict has a different number of parameter groups ("
-                    + (savedGroups == null ? 0 : savedGroups.size()) + " vs " + groups.size() + ")");
+                    + savedGroups.size() + " vs " + groups.size() + ")");
         }
-        Map<Integer, Map<String, Object>> savedState = (Map<Integer, Map<String, Object>>) saved.get("state");
-        state.clear();
+        Map<Tensor, Map<String, Object>> restored = new IdentityHashMap<>();
+        List<Map<String, Object>> options = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             ParamGroup group = groups.get(i);
-            List<Integer> ids = (List<Integer>) savedGroups.get(i).get("params");
+            String at = where + ": param_groups[" + i + "]";
+            Map<?, ?> savedGroup = StateDicts.requireMap(savedGroups.get(i), at);
+            List<?> ids = StateDicts.get(savedGroup, "params", List.class, at);
             if (ids.size() != group.params().size()) {
                 throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match the "
                         + "size of optimizer's group " + i + " (" + ids.size() + " vs " + group.params().size() + ")");
             }
-            savedGroups.get(i).forEach((k, v) -> {
-                if (!k.equals("params")) group.options().put(k, v);
+            Map<String, Object> merged = new LinkedHashMap<>(group.options());
+            savedGroup.forEach((k, v) -> {
+                if (!"params".equals(k)) {
+                    checkOption(StateDicts.require(k, String.class, at + " key"), v, at);
+                    merged.put((String) k, v);
+                }
             });
+            validate(new ParamGroup(group.params(), merged));
+            options.add(merged);
             for (int j = 0; j < ids.size(); j++) {
-                Map<String, Object> s = savedState.get(ids.get(j));
-                if (s != null) state.put(group.params().get(j), copy(s));
+                Object s = savedState.get(StateDicts.require(ids.get(j), Integer.class, at + ": params[" + j + "]"));
+                if (s == null) continue;
+                Tensor p = group.params().get(j);
+                String of = " of group " + i + " parameter " + j;
+                Map<?, ?> entry = StateDicts.requireMap(s, where + ": state" + of);
+                entry.forEach((k, v) -> checkState(p, k, v, where + ": state '" + k + "'" + of));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) entry;
+                restored.put(p, copy(typed));
             }
+        }
+        for (int i = 0; i < groups.size(); i++) groups.get(i).options().putAll(options.get(i));
+        state.clear();
+        state.putAll(restored);
+    }
+
+    /** Buffers (momentum, moments) live beside their parameter, so they must match its shape and dtype. */
+    private static void checkState(Tensor p, Object key, Object value, String what) {
+        StateDicts.require(key, String.class, what + " key");
+        if (value instanceof Tensor t) {
+            if (!Arrays.equals(t.shape(), p.shape()) || t.dtype() != p.dtype()) {
+                throw new IllegalArgumentException(what + " has shape " + Arrays.toString(t.shape()) + " and dtype "
+                        + t.dtype() + " but the parameter has shape " + Arrays.toString(p.shape()) + " and dtype "
+                        + p.dtype() + "; the state dict was saved from a different model");
+            }
+        } else if (!(value instanceof Number || value instanceof Boolean)) {
+            throw new IllegalArgumentException(what + " must be a Tensor, Number or Boolean; got " + StateDicts.describe(value));
         }
     }
 

@@ -67,9 +67,14 @@ public class ReduceLROnPlateau {
     }
 
     public void loadStateDict(java.util.Map<String, Object> state) {
-        best = (Double) state.get("best");
-        badEpochs = (Integer) state.get("num_bad_epochs");
-        cooldownLeft = (Integer) state.get("cooldown_counter");
+        String where = "ReduceLROnPlateau.loadStateDict";
+        StateDicts.requireMap(state, where + ": state dict");
+        double savedBest = StateDicts.get(state, "best", Double.class, where);
+        int bad = StateDicts.get(state, "num_bad_epochs", Integer.class, where);
+        int cool = StateDicts.get(state, "cooldown_counter", Integer.class, where);
+        best = savedBest;
+        badEpochs = bad;
+        cooldownLeft = cool;
     }
 
     public List<Double> getLastLr() {

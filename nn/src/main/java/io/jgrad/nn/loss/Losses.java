@@ -178,9 +178,14 @@ public final class Losses {
         if (logTarget) {
             pointwise = t.exp().mul(t.sub(input));
         } else {
-            Tensor positive = t.gt(0.0);
-            Tensor tLogT = Tensor.where(positive, t.mul(Tensor.where(positive, t, Tensor.onesLike(t)).log()),
-                    Tensor.zerosLike(t));
+            if (t.numel() > 0 && t.amin().item() < 0) {
+                Warnings.once("KLDivLoss got negative target values, which cannot be probabilities; the loss is NaN "
+                        + "(t·log t of a negative t), as in PyTorch. Pass probabilities as the target, or "
+                        + "log-probabilities with logTarget(true)");
+            }
+            // PyTorch's xlogy: 0·log 0 counts as 0, while a negative t gives log t = NaN and so a NaN loss.
+            Tensor zero = t.eq(0.0);
+            Tensor tLogT = Tensor.where(zero, Tensor.zerosLike(t), t.mul(Tensor.where(zero, Tensor.onesLike(t), t).log()));
             pointwise = tLogT.sub(t.mul(input));
         }
         return switch (reduction) {
