@@ -22,6 +22,8 @@ abstract class BinaryOp extends Op {
             b = b.to(a.dtype());
         }
         boolean bools = a.dtype() == DType.BOOL;
+        Check.argument(!bools || kind != Elementwise.Binary.POW, "pow: not implemented for two bool tensors (PyTorch: "
+                + "\"pow\" not implemented for 'Bool'); convert the base with toLong() or toFloat() first");
         if (bools) {
             a = a.to(DType.INT64);
             b = b.to(DType.INT64);
@@ -35,8 +37,8 @@ abstract class BinaryOp extends Op {
         }
         saveOperands(a, b);
         Tensor out = new Tensor(Elementwise.binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
-        // As in PyTorch, bool + bool is logical or and bool * bool logical and: masks stay masks.
-        return bools && (kind == Elementwise.Binary.ADD || kind == Elementwise.Binary.MUL) ? out.to(DType.BOOL) : out;
+        // As in PyTorch, bool + bool and maximum are logical or, bool * bool and minimum logical and: masks stay masks.
+        return bools && kind != Elementwise.Binary.SUB && kind != Elementwise.Binary.DIV ? out.to(DType.BOOL) : out;
     }
 
     /** PyTorch refuses to subtract with bools, since "1 - mask" is almost always meant as a logical not. */

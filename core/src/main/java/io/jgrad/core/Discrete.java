@@ -29,6 +29,7 @@ final class Discrete {
     }
 
     static Tensor sign(Tensor x) {
+        if (x.dtype() == DType.BOOL) return x.clone();  // true is positive, false zero: a mask is its own sign
         Tensor pos = x.gt(0.0).to(x.dtype()), neg = x.lt(0.0).to(x.dtype());
         return pos.sub(neg);
     }

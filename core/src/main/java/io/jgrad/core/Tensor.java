@@ -325,7 +325,7 @@ public final class Tensor {
 
     /** {@code this + alpha * other}, like PyTorch's {@code add(other, alpha=...)}. */
     public Tensor add(Tensor other, double alpha) {
-        return add(other.mul(alpha));
+        return Add.scaled(this, other, alpha);
     }
 
     public Tensor sub(Tensor other) {
