@@ -298,7 +298,8 @@ class Gen:
             d = kw["dim"] if -rank <= kw["dim"] < rank else 0
             limit = shape[d] if rank else 1
             # PyTorch 1.13 writes past a 0-d tensor's output for an index of more than one element (heap corruption)
-            n = r.randint(0, 4) if rank else r.randint(0, 1)
+            # and returns uninitialised memory for an empty one, so a 0-d input gets exactly one index
+            n = r.randint(0, 4) if rank else 1
             args.append(self.input(self.index([n] if self.chance(0.85) else [], limit)))
         elif op == "masked_fill":
             args.append(self.input(self.tensor(self.broadcast_partner(shape), "bool")))

@@ -8,12 +8,16 @@ final class Add extends BinaryOp {
     }
 
     /**
-     * {@code a + alpha·b}, PyTorch's {@code add(a, b, alpha=alpha)}; for two bool tensors alpha counts
-     * as a bool too (nonzero is true), so the result is {@code a or (b and alpha != 0)}, a bool.
+     * {@code a + alpha·b}, PyTorch's {@code add(a, b, alpha=alpha)}: computed in the promoted dtype; a
+     * fractional alpha is refused for integer results; for two bool tensors alpha counts as a bool
+     * (nonzero is true), so the result is {@code a or (b and alpha != 0)}, a bool.
      */
     static Tensor scaled(Tensor a, Tensor b, double alpha) {
-        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) return alpha != 0 ? a.add(b) : a.add(Tensor.zerosLike(b));
-        return a.add(b.mul(alpha));
+        DType t = Ops.resultType(a, b);
+        Check.argument(t.isFloatingPoint() || alpha == Math.rint(alpha), "add: For integral input tensors, argument alpha "
+                + "must not be a floating point number (got %s for %s operands); convert them with toFloat() first", alpha, t);
+        if (t == DType.BOOL) return alpha != 0 ? a.add(b) : a.add(Tensor.zerosLike(b));
+        return a.add(b.to(t).mul(alpha));  // in the result dtype, so a float32 b is not scaled in float32 first
     }
 
     @Override

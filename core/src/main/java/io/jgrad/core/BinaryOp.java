@@ -29,12 +29,6 @@ abstract class BinaryOp extends Op {
             b = b.to(DType.INT64);
         }
         int[] shape = Ops.broadcast(opName, a.shape(), b.shape());
-        if (kind == Elementwise.Binary.POW && a.dtype() == DType.INT64) {
-            for (long e : b.longData()) {
-                Check.argument(e >= 0, "pow: integers to negative integer powers are not allowed (exponent %d); convert "
-                        + "the base with toFloat() first", e);
-            }
-        }
         saveOperands(a, b);
         Tensor out = new Tensor(Elementwise.binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
         // As in PyTorch, bool + bool and maximum are logical or, bool * bool and minimum logical and: masks stay masks.

@@ -35,13 +35,16 @@ final class Discrete {
     }
 
     static Tensor argmax(Tensor x, Integer dim, boolean keepdim) {
-        Check.argument(x.numel() > 0, "argmax: expected a non-empty tensor; got shape %s", Check.shape(x.shape()));
+        Check.argument(x.numel() > 0 || dim != null, "argmax: expected reduction dim to be specified for an empty input "
+                + "(shape %s)", Check.shape(x.shape()));
         if (dim == null) {
             Tensor flat = x.reshape(-1);
             long[] arg = Reduce.argmax(flat.data(), flat.shape(), 0);
             return new Tensor(arg, keepdim ? ones(x.dim()) : new int[0]);
         }
         int d = Check.dim("argmax", dim, x.dim());
+        Check.argument(x.dim() == 0 || x.size(d) > 0, "argmax: expected reduction dim %d to have non-zero size (shape %s)",
+                dim, Check.shape(x.shape()));
         int[] shape = x.dim() == 0 ? new int[] {1} : x.shape();
         int[] kept = shape.clone();
         kept[d] = 1;

@@ -1,6 +1,9 @@
 package io.jgrad.core;
 
-/** {@code x} with {@code value} where {@code mask} is true (mask broadcast to x's shape); no gradient there. */
+/**
+ * {@code x} with {@code value} where {@code mask} is true; no gradient there. As PyTorch's out-of-place
+ * {@code masked_fill}, x and mask broadcast together, so a larger mask gives a larger result.
+ */
 final class MaskedFill extends Op {
     private final Tensor mask;
     private final double value;
@@ -15,9 +18,9 @@ final class MaskedFill extends Op {
         Tensor x = in[0];
         Check.argument(mask.dtype() == DType.BOOL, "maskedFill: mask must be a bool tensor but got %s; build it with a "
                 + "comparison such as x.lt(0), or convert with toBool()", mask.dtype());
-        int[] shape = Ops.broadcast("maskedFill", x.shape(), mask.shape());
-        Check.argument(java.util.Arrays.equals(shape, x.shape()), "maskedFill: mask of shape %s must broadcast to the "
-                + "input's shape %s, not enlarge it", Check.shape(mask.shape()), Check.shape(x.shape()));
+        Ops.broadcast("maskedFill", x.shape(), mask.shape());
+        Check.argument(x.dtype() != DType.INT64 || Double.isFinite(value) && Math.abs(value) < 0x1p63, "maskedFill: value "
+                + "%s cannot be converted to type int64 without overflow; convert the input with toFloat() first", value);
         save(mask);
         return Tensor.where(mask, Tensor.full(value, x.dtype()), x);
     }

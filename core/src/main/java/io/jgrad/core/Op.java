@@ -63,7 +63,7 @@ public abstract class Op {
         for (Tensor t : in) {
             if (out == t) out = out.alias();  // never let the graph node overwrite an input's gradFn
         }
-        if (recording) out.setGradFn(this);
+        if (recording && out.dtype().isFloatingPoint()) out.setGradFn(this);  // integers have no gradient, as in PyTorch
         return out;
     }
 

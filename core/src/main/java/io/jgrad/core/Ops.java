@@ -8,8 +8,23 @@ final class Ops {
 
     /** Both operands converted to their promoted dtype, as PyTorch's type promotion does. */
     static Tensor[] promote(Tensor a, Tensor b) {
-        DType t = DType.promote(a.dtype(), b.dtype());
+        DType t = resultType(a, b);
         return new Tensor[] {a.to(t), b.to(t)};
+    }
+
+    /**
+     * PyTorch's {@code result_type}: a 0-d tensor (a scalar) decides the dtype only when its category
+     * (bool, integer, floating) is higher than the other operand's, so {@code float32[n] + float64[]}
+     * stays float32 while {@code int64[n] + float64[]} is float64.
+     */
+    static DType resultType(Tensor a, Tensor b) {
+        if ((a.dim() == 0) == (b.dim() == 0)) return DType.promote(a.dtype(), b.dtype());
+        DType dimensioned = a.dim() == 0 ? b.dtype() : a.dtype(), zeroDim = a.dim() == 0 ? a.dtype() : b.dtype();
+        return category(zeroDim) > category(dimensioned) ? zeroDim : dimensioned;
+    }
+
+    private static int category(DType t) {
+        return t == DType.BOOL ? 0 : t.isFloatingPoint() ? 2 : 1;
     }
 
     static int[] broadcast(String op, int[] a, int[] b) {

@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Elementwise;
+import java.util.function.DoubleUnaryOperator;
 
 /** {@code a^b}; d/da = b·a^(b-1), d/db = a^b·ln a (0 where a = 0 and b >= 0, as PyTorch masks it). */
 final class Pow extends BinaryOp {
@@ -17,16 +18,24 @@ final class Pow extends BinaryOp {
     }
 
     /**
-     * PyTorch computes a scalar power of ±0.5 as sqrt or 1/sqrt, which differ from pow at -inf
-     * (NaN, not inf or 0) and -0.0 (-0.0 and -inf, not 0 and inf); a tensor exponent uses pow.
+     * A scalar exponent stays a double, as PyTorch's Scalar does (a float32 exponent would round 1e10 - 1
+     * to an even number). PyTorch computes a power of ±0.5 as sqrt or 1/sqrt, which differ from pow at
+     * -inf (NaN, not inf or 0) and -0.0 (-0.0 and -inf, not 0 and inf). Integers to a negative scalar
+     * power are refused, as in PyTorch; a tensor exponent of integers follows {@link Elementwise#pow}.
      */
     @Override
     protected Tensor forward(Tensor... in) {
-        if (Math.abs(scalar) != 0.5) return super.forward(in);
+        if (Double.isNaN(scalar)) return super.forward(in);
         Tensor[] p = Ops.promote(in[0], in[1]);
+        if (!p[0].dtype().isFloatingPoint()) {
+            Check.argument(scalar >= 0, "pow: Integers to negative integer powers are not allowed (exponent %s); "
+                    + "convert the base with toFloat() first", scalar);
+            return super.forward(in);
+        }
         save(p[0], p[1]);
-        Object x = p[0].data();
-        return new Tensor(Elementwise.map(x, scalar > 0 ? Math::sqrt : v -> 1 / Math.sqrt(v)), p[0].shape());
+        DoubleUnaryOperator f = scalar == 0.5 ? Math::sqrt : scalar == -0.5 ? v -> 1 / Math.sqrt(v)
+                : v -> Elementwise.pow(v, scalar);
+        return new Tensor(Elementwise.map(p[0].data(), f), p[0].shape());
     }
 
     @Override

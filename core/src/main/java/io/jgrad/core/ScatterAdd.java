@@ -20,8 +20,8 @@ final class ScatterAdd extends Op {
                 + "with to(%s))", src.dtype(), self.dtype(), self.dtype().name());
         d = Gather.checkIndex("scatterAdd", self, dim, index, false);
         int[] ss = src.shape(), is = index.shape();
-        boolean fits = ss.length == is.length;
-        for (int k = 0; fits && k < is.length; k++) fits = is[k] <= ss[k];
+        boolean fits = ss.length == is.length || index.numel() == 0;  // PyTorch checks nothing for an empty index
+        for (int k = 0; fits && index.numel() > 0 && k < is.length; k++) fits = is[k] <= ss[k];
         Check.argument(fits, "scatterAdd: index %s must not be larger than src %s in any dimension",
                 Check.shape(is), Check.shape(ss));
         save(index);

@@ -98,6 +98,14 @@ class BoolArithmeticTest {
     }
 
     @Test
+    void integerPowersOfATensorExponentWrapOrTruncateAsPyTorch() {
+        // torch 1.13: tensor([2,1,-1,-1,0]).pow(tensor([-1,-3,-2,-3,-1])) -> [0, 1, 1, -1, 0]; (-1)**inf = 1
+        Tensor base = Tensor.of(new long[] {2, 1, -1, -1, 0}), exponent = Tensor.of(new long[] {-1, -3, -2, -3, -1});
+        assertArrayEquals(new long[] {0, 1, 1, -1, 0}, base.pow(exponent).toLongArray());
+        assertArrayEquals(new double[] {1, 1}, Tensor.of(DType.FLOAT64, -1, 1).pow(Double.POSITIVE_INFINITY).toDoubleArray());
+    }
+
+    @Test
     void softmaxOfIntegersIsRefusedUnlessEmpty() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Tensor.of(new long[] {1, 2}).softmax(0));

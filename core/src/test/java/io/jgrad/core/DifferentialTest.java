@@ -57,7 +57,8 @@ class DifferentialTest {
                     + java.util.Arrays.toString(out.shape()));
         }
         Tensor out = Programs.run(in, c.get("steps"));
-        TensorAssert.assertClose(Fixtures.tensor(c.get("output")), out, "output");
+        boolean f32 = c.toString().contains("float32");  // a float32 input or cast rounds everything after it
+        TensorAssert.assertClose(Fixtures.tensor(c.get("output")), out, "output", f32);
         if (c.has("backward_raised")) {
             // PyTorch's own backward checks reject some graphs its forward accepted (e.g. scatter_add with an
             // empty index); jgrad may differentiate them, but only a clear refusal may stop it
@@ -76,7 +77,7 @@ class DifferentialTest {
                 assertNull(in[i].grad(), "input " + i + " should get no gradient");
             } else {
                 assertNotNull(in[i].grad(), "input " + i + " got no gradient");
-                TensorAssert.assertClose(Fixtures.tensor(expected), in[i].grad(), "grad of input x" + i);
+                TensorAssert.assertClose(Fixtures.tensor(expected), in[i].grad(), "grad of input x" + i, f32);
             }
         }
     }

@@ -18,7 +18,7 @@ public final class Elementwise {
         SUB((x, y) -> x - y, (x, y) -> x - y),
         MUL((x, y) -> x * y, (x, y) -> x * y),
         DIV((x, y) -> x / y, null),
-        POW(Math::pow, (x, y) -> (long) Math.pow(x, y)),
+        POW(Elementwise::pow, Elementwise::pow),
         MAX(Elementwise::maxNan, Math::max),
         MIN(Elementwise::minNan, Math::min);
 
@@ -33,6 +33,28 @@ public final class Elementwise {
 
     /** Comparisons; NaN compares unequal to everything, as in IEEE 754 and PyTorch. */
     public enum Compare { EQ, NE, GT, GE, LT, LE }
+
+    /**
+     * C's {@code pow}, which PyTorch uses: unlike Java's {@code Math.pow}, 1 to any power and -1 to ±inf
+     * are 1, not NaN.
+     */
+    public static double pow(double x, double y) {
+        if (x == 1 || x == -1 && Double.isInfinite(y)) return 1;
+        return Math.pow(x, y);
+    }
+
+    /**
+     * Integer power as PyTorch computes it: exact, wrapping on overflow like C's int64; a negative
+     * exponent gives 1 for base 1, ±1 for base -1 and 0 otherwise (the truncated reciprocal).
+     */
+    static long pow(long x, long y) {
+        if (y < 0) return x == 1 ? 1 : x == -1 ? (y % 2 == 0 ? 1 : -1) : 0;
+        long result = 1;
+        for (long base = x; y > 0; y >>= 1, base *= base) {
+            if ((y & 1) != 0) result *= base;
+        }
+        return result;
+    }
 
     /** PyTorch's maximum/minimum propagate NaN; Math.max does too but treats -0.0 < 0.0, as PyTorch does. */
     private static double maxNan(double x, double y) {
