@@ -3,6 +3,7 @@ package io.jgrad.optim;
 import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +67,11 @@ public class Adam extends Optimizer {
     /** AdamW decays the weights directly instead of adding weightDecay·p to the gradient. */
     boolean decoupled() {
         return false;
+    }
+
+    @Override
+    protected List<String> requiredState(ParamGroup g) {
+        return List.of("step", "exp_avg", "exp_avg_sq");  // max_exp_avg_sq starts at zero when amsgrad is turned on later
     }
 
     @Override

@@ -120,6 +120,11 @@ public abstract class Optimizer {
     /** Updates the parameters of one group, reading its current options. */
     protected abstract void update(ParamGroup group);
 
+    /** The per-parameter state keys a step needs once a parameter has state; a loaded state dict must have them. */
+    protected List<String> requiredState(ParamGroup group) {
+        return List.of();
+    }
+
     /** Checks one group's options with PyTorch's messages. */
     protected abstract void validate(ParamGroup group);
 
@@ -189,6 +194,9 @@ public abstract class Optimizer {
                 Tensor p = group.params().get(j);
                 String of = " of group " + i + " parameter " + j;
                 Map<?, ?> entry = StateDicts.requireMap(s, where + ": state" + of);
+                for (String key : requiredState(new ParamGroup(group.params(), merged))) {
+                    if (!entry.isEmpty()) StateDicts.get(entry, key, Object.class, where + ": state" + of);
+                }
                 entry.forEach((k, v) -> checkState(p, k, v, where + ": state '" + k + "'" + of));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> typed = (Map<String, Object>) entry;

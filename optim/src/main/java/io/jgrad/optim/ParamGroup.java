@@ -22,7 +22,10 @@ public final class ParamGroup {
         return params;
     }
 
-    /** The options by name ("lr", "momentum", "weightDecay", "betas", ...); a live, modifiable view. */
+    /**
+     * The options by name ("lr", "momentum", "weightDecay", "betas", ...); a live, modifiable view, as
+     * PyTorch's param_groups dicts are. A value of the wrong type fails clearly at the next step.
+     */
     public Map<String, Object> options() {
         return options;
     }
@@ -35,15 +38,32 @@ public final class ParamGroup {
         options.put("lr", lr);
     }
 
+    /*
+     * The map is live, as PyTorch's param_groups dicts are, so anything may have been put there since
+     * the optimizer validated it: each read checks the type and names the option.
+     */
+
     double number(String key) {
-        return ((Number) options.get(key)).doubleValue();
+        return typed(key, Number.class, "a number such as 0.01").doubleValue();
     }
 
     boolean flag(String key) {
-        return Boolean.TRUE.equals(options.get(key));
+        return typed(key, Boolean.class, "true or false");
     }
 
     double[] pair(String key) {
-        return (double[]) options.get(key);
+        double[] pair = typed(key, double[].class, "a double[] of two values such as {0.9, 0.999}");
+        if (pair.length != 2) throw new IllegalStateException("param group option '" + key + "' has " + pair.length
+                + " values; expected two, such as {0.9, 0.999}");
+        return pair;
+    }
+
+    private <T> T typed(String key, Class<T> type, String expected) {
+        Object v = options.get(key);
+        if (!type.isInstance(v)) {
+            throw new IllegalStateException("param group option '" + key + "' is " + (v == null ? "missing (null)"
+                    : v.getClass().getSimpleName() + " " + v) + "; expected " + expected);
+        }
+        return type.cast(v);
     }
 }

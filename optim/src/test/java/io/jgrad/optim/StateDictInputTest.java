@@ -111,4 +111,27 @@ class StateDictInputTest {
                 () -> sched.loadStateDict(Map.of("best", 1, "num_bad_epochs", 0, "cooldown_counter", 0)),
                 "ReduceLROnPlateau.loadStateDict: key 'best' must be a Double; got Integer 1");
     }
+
+    @Test
+    void adamStateWithoutItsMomentsIsRefusedAtLoad() {
+        Tensor p = param(2);
+        Adam opt = new Adam(List.of(p), 0.1);
+        p.mul(p).sum().backward();
+        opt.step();
+        Map<String, Object> saved = opt.stateDict();
+        @SuppressWarnings("unchecked")
+        Map<Integer, Map<String, Object>> state = (Map<Integer, Map<String, Object>>) saved.get("state");
+        state.get(0).remove("exp_avg");
+        assertError(IllegalArgumentException.class, () -> new Adam(List.of(param(2)), 0.1).loadStateDict(saved),
+                "Adam.loadStateDict: state of group 0 parameter 0: missing key 'exp_avg'");
+    }
+
+    @Test
+    void aWronglyTypedOptionPutIntoALiveGroupIsNamedAtTheStep() {
+        Tensor p = param(2);
+        SGD opt = new SGD(List.of(p), 0.1);
+        opt.paramGroups().get(0).options().put("lr", "0.01");
+        p.mul(p).sum().backward();
+        assertError(IllegalStateException.class, opt::step, "param group option 'lr' is String 0.01; expected a number");
+    }
 }
