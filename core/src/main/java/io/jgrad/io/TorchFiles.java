@@ -110,11 +110,12 @@ public final class TorchFiles {
                         ? " (for a training checkpoint, torch.save the model's state_dict() on its own)" : ""));
             }
             byte[] bytes = storages.get(spec.storage().key());
-            if (bytes == null) {
+            // Tensors sharing a storage normally agree on its numel; one that claims more rereads it to check.
+            if (bytes == null || bytes.length < spec.storage().numel() * spec.storage().type().itemSize) {
                 bytes = readStorage(zip, prefix, spec.storage(), key, name);
                 storages.put(spec.storage().key(), bytes);
             }
-            out.put(key, toTensor(spec, bytes, key, name));
+            out.put(key, toTensor(spec, bytes));
         }
         return Collections.unmodifiableMap(out);
     }
@@ -161,12 +162,8 @@ public final class TorchFiles {
     }
 
     /** Copies the (possibly strided) view into a contiguous array, walking it in row-major order. */
-    private static Tensor toTensor(TensorSpec spec, byte[] bytes, String key, String name) {
+    private static Tensor toTensor(TensorSpec spec, byte[] bytes) {
         TorchStorage type = spec.storage().type();
-        if ((spec.storage().numel()) * type.itemSize > bytes.length) {
-            throw new IllegalArgumentException(name + ": tensor '" + key + "' declares more elements than storage "
-                    + spec.storage().key() + " holds");
-        }
         int[] size = spec.size();
         long[] stride = spec.stride();
         int n = 1;
