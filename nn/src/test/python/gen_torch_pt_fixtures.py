@@ -18,6 +18,11 @@ def path(name):
     return os.path.join(OUT, name)
 
 
+def entry(name):
+    """A fixed timestamp, so rerunning the generator leaves the hand-built zips byte-identical."""
+    return zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+
+
 def mlp():
     torch.manual_seed(0)
     model = torch.nn.Sequential(torch.nn.Linear(4, 8), torch.nn.ReLU(), torch.nn.Linear(8, 3))
@@ -53,6 +58,12 @@ def dtypes():
         "i32": torch.tensor([-5, 2 ** 31 - 1], dtype=torch.int32),
         "f16": torch.tensor([0.5, -1.25, 65504.0], dtype=torch.float16),
     }, path("dtypes.pt"))
+    torch.save({
+        "bf16": torch.tensor([1.5, -3.0e38, 2.0 ** -130], dtype=torch.bfloat16),
+        "f16": torch.tensor([2.0 ** -24, -(2.0 ** -20), float("inf"), -0.0], dtype=torch.float16),
+        "i16": torch.tensor([-32768, 32767], dtype=torch.int16),
+        "i8": torch.tensor([-128, 127], dtype=torch.int8),
+    }, path("narrow.pt"))
     torch.save({"c": torch.tensor([1 + 2j])}, path("complex.pt"))
     torch.save({"w": torch.ones(2), "lr": 0.1}, path("non_tensor.pt"))
     # A model's parameter saved directly goes through torch._utils._rebuild_parameter.
@@ -71,8 +82,8 @@ def malicious():
     po = b"\x80\x02" + b"csubprocess\nPopen\n" + b"X\x02\x00\x00\x00ls" + b"\x85R."
     for name, pkl in (("malicious.pt", payload), ("eval.pt", ev), ("popen.pt", po)):
         with zipfile.ZipFile(path(name), "w", zipfile.ZIP_STORED) as z:
-            z.writestr("archive/data.pkl", pkl)
-            z.writestr("archive/version", "3\n")
+            z.writestr(entry("archive/data.pkl"), pkl)
+            z.writestr(entry("archive/version"), "3\n")
 
 
 def broken():
@@ -86,7 +97,7 @@ def broken():
     def write(name, files):
         with zipfile.ZipFile(path(name), "w", zipfile.ZIP_STORED) as z:
             for n, data in files.items():
-                z.writestr(n, data)
+                z.writestr(entry(n), data)
 
     write("no_data_pkl.pt", {n: d for n, d in entries.items() if not n.endswith("data.pkl")})
     write("missing_storage.pt", {n: d for n, d in entries.items() if "/data/" not in n})

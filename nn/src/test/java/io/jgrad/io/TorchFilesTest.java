@@ -92,6 +92,16 @@ class TorchFilesTest {
     }
 
     @Test
+    void narrowTypesWidenExactly() throws IOException {
+        Map<String, Tensor> s = TorchFiles.load(fixture("narrow.pt"));
+        check(s.get("bf16"), DType.FLOAT32, new int[] {3});
+        assertArrayEquals(new float[] {1.5f, -3.00405527047391e38f, 7.346839692639297e-40f}, s.get("bf16").toFloatArray());
+        assertArrayEquals(new float[] {0x1p-24f, -0x1p-20f, Float.POSITIVE_INFINITY, -0f}, s.get("f16").toFloatArray());
+        assertArrayEquals(new long[] {-32768, 32767}, s.get("i16").toLongArray());
+        assertArrayEquals(new long[] {-128, 127}, s.get("i8").toLongArray());
+    }
+
+    @Test
     void sharedStorageLoadsAsIndependentTensors() throws IOException {
         Map<String, Tensor> s = TorchFiles.load(fixture("dtypes.pt"));
         try (var g = Tensor.noGrad()) {
