@@ -26,9 +26,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #unsqueeze}, {@link #flatten} and {@link #detach} share it, other shape ops copy.
  */
 public final class Tensor {
-    final Storage storage;
+    /** Replaced only by {@link #setData}, PyTorch's {@code t.data = other}. */
+    Storage storage;
     private final int[] shape;
-    private final DType dtype;
+    private DType dtype;
     private boolean requiresGrad;
     private Op gradFn;
     private Tensor grad;
@@ -866,6 +867,27 @@ public final class Tensor {
     /** Copies {@code src} (broadcast, converted) into this tensor's storage: PyTorch's {@code copy_}. */
     public Tensor copyFrom(Tensor src) {
         return InPlace.copy(this, src);
+    }
+
+    /**
+     * Makes this leaf hold {@code src}'s values and dtype (sharing its storage) while staying the same
+     * object: PyTorch's {@code t.data = src}, which {@code Module.to} uses so that layer fields and
+     * optimizers holding the parameter see the converted values. A gradient is converted along.
+     */
+    public Tensor setData(Tensor src) {
+        Check.notNull(src, "setData", "src");
+        Check.argument(isLeaf(), "setData: only a leaf's data can be replaced; this tensor has grad_fn %s", gradFn);
+        Check.argument(Arrays.equals(shape, src.shape), "setData: src has shape %s but this tensor has %s",
+                Check.shape(src.shape), Check.shape(shape));
+        Check.argument(!requiresGrad || src.dtype.isFloatingPoint(), "setData: this tensor requires grad, so its data "
+                + "must be floating point; got %s", src.dtype);
+        if (grad != null && grad.dtype != src.dtype) {
+            grad = new Tensor(src.dtype.convert(grad.storage.data), grad.shape);
+            gradOwned = true;
+        }
+        storage = src.storage;
+        dtype = src.dtype;
+        return this;
     }
 
     // --- autograd ---

@@ -1,6 +1,9 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.DType;
 import io.jgrad.core.Tensor;
+import io.jgrad.io.Tensors;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -147,6 +150,66 @@ public abstract class Module {
                 if (own.containsKey(k)) own.get(k).copyFrom(v);
             });
         }
+    }
+
+    /**
+     * Writes {@link #stateDict()} as safetensors, atomically, with metadata {@code format=pt} (as
+     * PyTorch's {@code save_file} examples) and {@code jgrad.module} (this class's name); returns this.
+     */
+    public Module save(Path file) {
+        // Ordered, so that the same model always gives the same bytes.
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "pt");
+        metadata.put("jgrad.module", getClass().getName());
+        Tensors.save(stateDict(), metadata, file);
+        return this;
+    }
+
+    /**
+     * Strictly loads a safetensors state dict written by {@link #save} or by PyTorch's
+     * {@code save_file(model.state_dict(), file)}; values are copied into the existing parameters, which
+     * keep their dtype. Returns this.
+     */
+    public Module load(Path file) {
+        Map<String, Tensor> state = Tensors.load(file);
+        try {
+            loadStateDict(state, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (loading " + file + ")", e);
+        }
+        return this;
+    }
+
+    /**
+     * Converts every parameter to a floating point {@code dtype} in place, as PyTorch's
+     * {@code module.to(dtype)}: the parameter objects stay the same, so an optimizer built before still
+     * updates them (though state it already holds, e.g. Adam's moments, keeps the old dtype; PyTorch
+     * too recommends building optimizers after moving the model). Returns this.
+     */
+    public Module to(DType dtype) {
+        if (dtype == null || !dtype.isFloatingPoint()) {
+            throw new IllegalArgumentException("Module.to: only floating point dtypes are accepted; got " + dtype);
+        }
+        try (var g = Tensor.noGrad()) {
+            for (Tensor p : parameters()) p.setData(p.to(dtype));
+        }
+        return this;
+    }
+
+    /** Every parameter to float64; returns this. */
+    public Module toDouble() {
+        return to(DType.FLOAT64);
+    }
+
+    /** Every parameter to float32; returns this. */
+    public Module toFloat() {
+        return to(DType.FLOAT32);
+    }
+
+    /** Sets requires_grad on every parameter, PyTorch's {@code requires_grad_}: false freezes the module. */
+    public Module requiresGrad(boolean requiresGrad) {
+        for (Tensor p : parameters()) p.requiresGrad(requiresGrad);
+        return this;
     }
 
     /** The one-line description inside the parentheses, e.g. {@code in_features=4, out_features=2, bias=true}. */
