@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that readers see either its old content or the complete new one, never a torn
@@ -29,9 +31,11 @@ final class AtomicFile {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (Files.isDirectory(abs)) throw new IOException(target + " is a directory");
+        if (!Files.isDirectory(dir)) throw new IOException("its folder " + dir + " does not exist; create it first");
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         boolean moved = false;
         try {
+            readableLikeANewFile(tmp, abs);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // Not closed here: closing the stream would close the channel before force().
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
@@ -49,6 +53,16 @@ final class AtomicFile {
         } finally {
             if (!moved) Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * A temp file is created owner-only (0600); the checkpoint it becomes should have the permissions
+     * of the file it replaces, or a new file's usual rw-r--r--, as torch.save's files do.
+     */
+    private static void readableLikeANewFile(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
+        Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /** Makes the rename itself durable; some platforms cannot open a folder, and the data is safe either way. */

@@ -165,7 +165,17 @@ class SafeTensorsTest {
         e = assertThrows(UncheckedIOException.class, () -> Tensors.save(Map.of(), dir));
         assertTrue(e.getMessage().contains("cannot write safetensors file " + dir), e.getMessage());
         e = assertThrows(UncheckedIOException.class, () -> Tensors.save(Map.of(), dir.resolve("no/such/dir/f")));
-        assertTrue(e.getMessage().contains("no/such/dir"), e.getMessage());
+        assertTrue(e.getMessage().contains("no/such/dir does not exist; create it first"), e.getMessage());
+    }
+
+    @Test
+    void aNewFileIsReadableByOthersAsTorchSaveFilesAre() throws IOException {
+        Path file = dir.resolve("perm.safetensors");
+        Tensors.save(Map.of("x", Tensor.zeros(2)), file);
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file)));
+        }
     }
 
     // --- hand-made files ---

@@ -95,7 +95,7 @@ public final class PredictFashionMnist {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
             try {
                 ImageIO.write(img, "png", tmp.toFile());
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -89,10 +89,11 @@ public final class TrainFashionMnist {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--resume: no checkpoint at " + file + "; run without --resume first");
             }
+            best = bestSoFar(folder.resolve(BEST_MODEL.getFileName()), data);  // first: building it draws from the global generator
             first = (int) checkpoint.load(file) + 1;
-            best = bestSoFar(folder.resolve(BEST_MODEL.getFileName()), data);
             if (progress) System.out.printf("resuming after epoch %d from %s%n", first - 1, file);
         }
+        if (folder != null) createDirectories(folder);
         List<Double> losses = new ArrayList<>(), accuracies = new ArrayList<>();
         long start = System.nanoTime();
         for (int epoch = first; epoch <= epochs; epoch++) {
@@ -126,6 +127,14 @@ public final class TrainFashionMnist {
             }
         }
         return new Result(losses, accuracies, (System.nanoTime() - start) / 1e9, data.subset(), first);
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + folder + " for the saved model and checkpoint", e);
+        }
     }
 
     /** The test accuracy of the best model saved so far, or -inf when there is none. */
