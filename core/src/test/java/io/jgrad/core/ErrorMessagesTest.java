@@ -1,14 +1,14 @@
 package io.jgrad.core;
 
+import static io.jgrad.core.ErrorAssert.assertError;
+import static io.jgrad.core.ErrorAssert.assertErrorOneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -27,38 +27,6 @@ import org.nd4j.linalg.factory.Nd4j;
 class ErrorMessagesTest {
 
     // --- helpers ---
-
-    /**
-     * Runs {@code call}, which must throw exactly {@code type} (not a subclass: that is how a raw
-     * ArrayIndexOutOfBoundsException would sneak past an IndexOutOfBoundsException check), with a
-     * message containing every fragment. Returns the message.
-     */
-    private static String assertError(Class<? extends Throwable> type, Executable call, String... fragments) {
-        return assertErrorOneOf(List.of(type), call, fragments);
-    }
-
-    private static String assertErrorOneOf(List<Class<? extends Throwable>> types, Executable call,
-                                           String... fragments) {
-        Throwable caught = null;
-        try {
-            call.execute();
-        } catch (Throwable t) {
-            caught = t;
-        }
-        if (caught == null) fail("expected " + names(types) + " but nothing was thrown");
-        Throwable thrown = caught;
-        assertTrue(types.contains(thrown.getClass()), () -> "expected " + names(types) + " but got " + thrown);
-        String msg = thrown.getMessage();
-        assertNotNull(msg, "the exception has no message");
-        for (String f : fragments) {
-            assertTrue(msg.contains(f), () -> "message should contain \"" + f + "\" but was: " + msg);
-        }
-        return msg;
-    }
-
-    private static String names(List<Class<? extends Throwable>> types) {
-        return types.stream().map(Class::getSimpleName).collect(Collectors.joining(" or "));
-    }
 
     private static Tensor leaf(double... v) {
         return Tensor.of(DType.FLOAT32, v).requiresGrad(true);

@@ -1,9 +1,7 @@
 package io.jgrad.data;
 
+import static io.jgrad.core.ErrorAssert.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jgrad.core.Tensor;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad data folders, damaged IDX files and misbehaving datasets: each must fail naming what is wrong. */
@@ -24,22 +21,6 @@ class DataErrorsTest {
 
     @TempDir
     Path dir;
-
-    private static String assertError(Class<? extends Throwable> type, Executable call, String... fragments) {
-        Throwable caught = null;
-        try {
-            call.execute();
-        } catch (Throwable t) {
-            caught = t;
-        }
-        if (caught == null) fail("expected " + type.getSimpleName() + " but nothing was thrown");
-        Throwable thrown = caught;
-        assertEquals(type, thrown.getClass(), () -> "got " + thrown);
-        String msg = thrown.getMessage();
-        assertNotNull(msg);
-        for (String f : fragments) assertTrue(msg.contains(f), () -> "message should contain \"" + f + "\" but was: " + msg);
-        return msg;
-    }
 
     private static byte[] idx(int magic, int[] shape, int values) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,34 +1,15 @@
 package io.jgrad.nn;
 
+import static io.jgrad.core.ErrorAssert.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jgrad.core.Tensor;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /** Initialiser ranges and state dicts that PyTorch 1.13 refuses, refused here with the values seen. */
 class NnInputTest {
-    private static String assertError(Class<? extends Throwable> type, Executable call, String... fragments) {
-        Throwable caught = null;
-        try {
-            call.execute();
-        } catch (Throwable t) {
-            caught = t;
-        }
-        if (caught == null) fail("expected " + type.getSimpleName() + " but nothing was thrown");
-        Throwable thrown = caught;
-        assertEquals(type, thrown.getClass(), () -> "got " + thrown);
-        String msg = thrown.getMessage();
-        assertNotNull(msg);
-        for (String f : fragments) assertTrue(msg.contains(f), () -> "message should contain \"" + f + "\" but was: " + msg);
-        return msg;
-    }
-
     @Test
     void uniformWithLowAboveHighIsRefused() {
         // torch: uniform_ expects to return a [from, to) range, but found from=1 > to=0

@@ -1,6 +1,6 @@
 package io.jgrad.optim;
 
-import static io.jgrad.optim.InputAssert.assertError;
+import static io.jgrad.core.ErrorAssert.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
