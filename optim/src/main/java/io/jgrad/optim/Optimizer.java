@@ -62,6 +62,7 @@ public abstract class Optimizer {
         merged.putAll(options);
         ParamGroup group = new ParamGroup(list, merged);
         validate(group);
+        validateCombination(group);
         groups.add(group);
     }
 
@@ -102,6 +103,7 @@ public abstract class Optimizer {
 
     /** One update of every parameter that has a gradient. */
     public final void step() {
+        for (ParamGroup group : groups) validateCombination(group);
         try (var g = Tensor.noGrad()) {
             for (ParamGroup group : groups) update(group);
         }
@@ -125,8 +127,16 @@ public abstract class Optimizer {
         return List.of();
     }
 
-    /** Checks one group's options with PyTorch's messages. */
+    /** Checks each of one group's options on its own, with PyTorch's messages; runs in every setter. */
     protected abstract void validate(ParamGroup group);
+
+    /**
+     * Checks how one group's options fit together. PyTorch's keyword arguments have no order, so the
+     * setters don't run this (nesterov(true) may come before momentum(0.9)); step() and the group and
+     * state-dict loaders do.
+     */
+    protected void validateCombination(ParamGroup group) {
+    }
 
     protected Map<String, Object> stateOf(Tensor p) {
         return state.computeIfAbsent(p, k -> new LinkedHashMap<>());
@@ -186,7 +196,9 @@ public abstract class Optimizer {
                     merged.put((String) k, v);
                 }
             });
-            validate(new ParamGroup(group.params(), merged));
+            ParamGroup candidate = new ParamGroup(group.params(), merged);
+            validate(candidate);
+            validateCombination(candidate);
             options.add(merged);
             for (int j = 0; j < ids.size(); j++) {
                 Object s = savedState.get(StateDicts.require(ids.get(j), Integer.class, at + ": params[" + j + "]"));
@@ -232,7 +244,7 @@ public abstract class Optimizer {
         return getClass().getSimpleName();
     }
 
-    /** Sets an option on the defaults and every group, validating each group. */
+    /** Sets an option on the defaults and every group, checking the option's range in each group. */
     protected final void set(String key, Object value) {
         defaults.put(key, value);
         for (ParamGroup g : groups) {

@@ -49,7 +49,7 @@ public class SGD extends Optimizer {
         return this;
     }
 
-    /** Nesterov momentum; needs momentum > 0 and dampening 0, so set momentum first. */
+    /** Nesterov momentum; needs momentum > 0 and dampening 0, checked by step() so setters may come in any order. */
     public SGD nesterov(boolean nesterov) {
         set("nesterov", nesterov);
         return this;
@@ -65,9 +65,13 @@ public class SGD extends Optimizer {
         require(g.lr() >= 0, "Invalid learning rate: " + g.lr());
         require(g.number("momentum") >= 0, "Invalid momentum value: " + g.number("momentum"));
         require(g.number("weightDecay") >= 0, "Invalid weight_decay value: " + g.number("weightDecay"));
+    }
+
+    @Override
+    protected void validateCombination(ParamGroup g) {
         require(!g.flag("nesterov") || g.number("momentum") > 0 && g.number("dampening") == 0,
                 "Nesterov momentum requires a momentum and zero dampening (got momentum " + g.number("momentum")
-                        + ", dampening " + g.number("dampening") + "); set momentum before nesterov(true)");
+                        + ", dampening " + g.number("dampening") + ")");
     }
 
     @Override

@@ -149,8 +149,8 @@ class OptimizerBehaviourTest {
         message(() -> new SGD(ps, -0.1), "Invalid learning rate: -0.1");
         message(() -> new SGD(ps, 0.1).momentum(-0.5), "Invalid momentum value: -0.5");
         message(() -> new SGD(ps, 0.1).weightDecay(-1), "Invalid weight_decay value: -1.0");
-        message(() -> new SGD(ps, 0.1).nesterov(true), "Nesterov momentum requires a momentum and zero dampening");
-        message(() -> new SGD(ps, 0.1).momentum(0.9).dampening(0.1).nesterov(true), "zero dampening");
+        message(() -> new SGD(ps, 0.1).nesterov(true).step(), "Nesterov momentum requires a momentum and zero dampening");
+        message(() -> new SGD(ps, 0.1).momentum(0.9).dampening(0.1).nesterov(true).step(), "zero dampening");
         message(() -> new Adam(ps, 0.1).betas(1.0, 0.999), "Invalid beta parameter at index 0: 1.0");
         message(() -> new Adam(ps, 0.1).betas(0.9, -0.1), "Invalid beta parameter at index 1: -0.1");
         message(() -> new Adam(ps, 0.1).eps(-1e-8), "Invalid epsilon value: -1.0E-8");
