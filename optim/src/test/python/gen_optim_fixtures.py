@@ -5,7 +5,7 @@ It writes optim/src/test/resources/fixtures/optim.json, which OptimizerFixtureTe
 SchedulerFixtureTest read (CI never needs Python).
 
 Trajectories: a linear model y = x·Wᵀ + b with MSE loss on fixed data, 12 steps; after each step the
-parameters are recorded. Options use jgrad's names (weightDecay, ...) so the Java side reads them as is.
+parameters are recorded. Options use PyTorch's names (weight_decay, ...), which jgrad's param groups share.
 """
 import json
 import os
@@ -30,19 +30,14 @@ def problem(dtype):
     return x, y, w, b
 
 
-TORCH_NAMES = {"weightDecay": "weight_decay", "lr": "lr", "momentum": "momentum", "dampening": "dampening",
-               "nesterov": "nesterov", "maximize": "maximize", "amsgrad": "amsgrad", "eps": "eps", "betas": "betas"}
-
-
 def trajectory(name, optimizer, options, dtype=torch.float64, second_group=None):
     x, y, w0, b0 = problem(dtype)
     w, b = w0.clone().requires_grad_(), b0.clone().requires_grad_()
-    kwargs = {TORCH_NAMES[k]: (tuple(v) if k == "betas" else v) for k, v in options.items()}
+    kwargs = {k: (tuple(v) if k == "betas" else v) for k, v in options.items()}
     if second_group is None:
         opt = getattr(torch.optim, optimizer)([w, b], **kwargs)
     else:
-        extra = {TORCH_NAMES[k]: v for k, v in second_group.items()}
-        opt = getattr(torch.optim, optimizer)([{"params": [w]}, dict(extra, params=[b])], **kwargs)
+        opt = getattr(torch.optim, optimizer)([{"params": [w]}, dict(second_group, params=[b])], **kwargs)
     steps = []
     for _ in range(STEPS):
         opt.zero_grad()
@@ -58,24 +53,24 @@ def trajectories():
     out = []
     sgd = {
         "plain": {}, "momentum": {"momentum": 0.9}, "dampening": {"momentum": 0.9, "dampening": 0.3},
-        "nesterov": {"momentum": 0.9, "nesterov": True}, "weight_decay": {"weightDecay": 0.1},
-        "momentum_weight_decay": {"momentum": 0.8, "weightDecay": 0.05}, "maximize": {"maximize": True},
-        "all": {"momentum": 0.7, "weightDecay": 0.01, "nesterov": True, "maximize": True},
+        "nesterov": {"momentum": 0.9, "nesterov": True}, "weight_decay": {"weight_decay": 0.1},
+        "momentum_weight_decay": {"momentum": 0.8, "weight_decay": 0.05}, "maximize": {"maximize": True},
+        "all": {"momentum": 0.7, "weight_decay": 0.01, "nesterov": True, "maximize": True},
     }
     for k, v in sgd.items():
         out.append(trajectory("sgd_" + k, "SGD", dict(v, lr=0.05)))
     adam = {
-        "defaults": {}, "amsgrad": {"amsgrad": True}, "weight_decay": {"weightDecay": 0.1},
+        "defaults": {}, "amsgrad": {"amsgrad": True}, "weight_decay": {"weight_decay": 0.1},
         "maximize": {"maximize": True}, "betas_eps": {"betas": [0.8, 0.99], "eps": 1e-6},
-        "all": {"amsgrad": True, "weightDecay": 0.05, "maximize": True},
+        "all": {"amsgrad": True, "weight_decay": 0.05, "maximize": True},
     }
     for k, v in adam.items():
         out.append(trajectory("adam_" + k, "Adam", dict(v, lr=0.05)))
-    adamw = {"defaults": {}, "weight_decay": {"weightDecay": 0.3}, "amsgrad": {"amsgrad": True, "weightDecay": 0.1}}
+    adamw = {"defaults": {}, "weight_decay": {"weight_decay": 0.3}, "amsgrad": {"amsgrad": True, "weight_decay": 0.1}}
     for k, v in adamw.items():
         out.append(trajectory("adamw_" + k, "AdamW", dict(v, lr=0.05)))
     out.append(trajectory("sgd_two_groups", "SGD", {"lr": 0.05, "momentum": 0.9}, second_group={"lr": 0.2}))
-    out.append(trajectory("adam_two_groups", "Adam", {"lr": 0.05}, second_group={"lr": 0.01, "weightDecay": 0.1}))
+    out.append(trajectory("adam_two_groups", "Adam", {"lr": 0.05}, second_group={"lr": 0.01, "weight_decay": 0.1}))
     out.append(trajectory("sgd_f32", "SGD", {"lr": 0.05, "momentum": 0.9, "nesterov": True}, dtype=torch.float32))
     out.append(trajectory("adam_f32", "Adam", {"lr": 0.05, "amsgrad": True}, dtype=torch.float32))
     out.append(trajectory("adamw_f32", "AdamW", {"lr": 0.05}, dtype=torch.float32))

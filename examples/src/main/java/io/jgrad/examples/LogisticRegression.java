@@ -31,7 +31,7 @@ public final class LogisticRegression {
         Tensor.manualSeed(0);
         Linear model = new Linear(x.size(1), 1);
         SGD opt = new SGD(List.of(model.weight), 0.5).weightDecay(L2);
-        opt.addParamGroup(List.of(model.bias), Map.of("weightDecay", 0.0));
+        opt.addParamGroup(List.of(model.bias), Map.of("weight_decay", 0.0));
         BCEWithLogitsLoss criterion = new BCEWithLogitsLoss();
         double loss = descend(model, opt, criterion, x, y, steps);
         double accuracy;

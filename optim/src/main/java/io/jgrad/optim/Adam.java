@@ -33,7 +33,7 @@ public class Adam extends Optimizer {
         d.put("lr", lr);
         d.put("betas", new double[] {0.9, 0.999});
         d.put("eps", 1e-8);
-        d.put("weightDecay", weightDecay);
+        d.put("weight_decay", weightDecay);
         d.put("amsgrad", false);
         d.put("maximize", false);
         return d;
@@ -50,7 +50,7 @@ public class Adam extends Optimizer {
     }
 
     public Adam weightDecay(double weightDecay) {
-        set("weightDecay", weightDecay);
+        set("weight_decay", weightDecay);
         return this;
     }
 
@@ -81,12 +81,12 @@ public class Adam extends Optimizer {
         require(g.number("eps") >= 0, "Invalid epsilon value: " + g.number("eps"));
         require(betas[0] >= 0 && betas[0] < 1, "Invalid beta parameter at index 0: " + betas[0]);
         require(betas[1] >= 0 && betas[1] < 1, "Invalid beta parameter at index 1: " + betas[1]);
-        require(g.number("weightDecay") >= 0, "Invalid weight_decay value: " + g.number("weightDecay"));
+        require(g.number("weight_decay") >= 0, "Invalid weight_decay value: " + g.number("weight_decay"));
     }
 
     @Override
     protected void update(ParamGroup group) {
-        double lr = group.lr(), eps = group.number("eps"), weightDecay = group.number("weightDecay");
+        double lr = group.lr(), eps = group.number("eps"), weightDecay = group.number("weight_decay");
         double[] betas = group.pair("betas");
         boolean amsgrad = group.flag("amsgrad"), maximize = group.flag("maximize"), decoupled = decoupled();
         for (Tensor p : group.params()) {

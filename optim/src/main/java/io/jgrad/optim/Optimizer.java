@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  * Parameters whose gradient is null are skipped. Updates run in place with recording off.
  */
 public abstract class Optimizer {
+    /** Options are stored under PyTorch's names; jgrad's former camelCase spellings are still read, so older dicts load. */
+    private static final Map<String, String> CAMEL_CASE = Map.of("weightDecay", "weight_decay");
+
     private final Map<String, Object> defaults;
     private final List<ParamGroup> groups = new ArrayList<>();
     /** Per-parameter state (step counts, moment buffers), keyed by identity like PyTorch's. */
@@ -26,7 +29,10 @@ public abstract class Optimizer {
         addParamGroup(params, Map.of());
     }
 
-    /** A new group: {@code options} override the optimizer's defaults, e.g. {@code Map.of("lr", 0.01)}. */
+    /**
+     * A new group: {@code options} override the optimizer's defaults, e.g. {@code Map.of("lr", 0.01,
+     * "weight_decay", 0.0)}; PyTorch's option names, with {@code weightDecay} accepted too.
+     */
     public final void addParamGroup(Iterable<Tensor> params, Map<String, Object> options) {
         String where = name() + " parameter group " + groups.size();
         if (params == null) {
@@ -57,13 +63,27 @@ public abstract class Optimizer {
             }
         }
         if (options == null) throw new IllegalArgumentException(where + ": options is null; pass Map.of() to use the defaults");
-        options.forEach((key, value) -> checkOption(key, value, where));
+        Map<String, Object> named = canonicalNames(options, where);
+        named.forEach((key, value) -> checkOption(key, value, where));
         Map<String, Object> merged = new LinkedHashMap<>(defaults);
-        merged.putAll(options);
+        merged.putAll(named);
         ParamGroup group = new ParamGroup(list, merged);
         validate(group);
         validateCombination(group);
         groups.add(group);
+    }
+
+    private static Map<String, Object> canonicalNames(Map<?, ?> options, String where) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        options.forEach((k, v) -> {
+            String key = StateDicts.require(k, String.class, where + " key");
+            String name = CAMEL_CASE.getOrDefault(key, key);
+            if (out.containsKey(name)) {
+                throw new IllegalArgumentException(where + ": option '" + name + "' is given twice (also as '" + key + "')");
+            }
+            out.put(name, v);
+        });
+        return out;
     }
 
     /** An option must be known and of its default's kind, so a typo or a "0.01" fails here rather than in step(). */
@@ -190,10 +210,10 @@ public abstract class Optimizer {
                         + "size of optimizer's group " + i + " (" + ids.size() + " vs " + group.params().size() + ")");
             }
             Map<String, Object> merged = new LinkedHashMap<>(group.options());
-            savedGroup.forEach((k, v) -> {
+            canonicalNames(savedGroup, at).forEach((k, v) -> {
                 if (!"params".equals(k)) {
-                    checkOption(StateDicts.require(k, String.class, at + " key"), v, at);
-                    merged.put((String) k, v);
+                    checkOption(k, v, at);
+                    merged.put(k, v);
                 }
             });
             ParamGroup candidate = new ParamGroup(group.params(), merged);

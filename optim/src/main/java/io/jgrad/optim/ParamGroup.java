@@ -23,7 +23,7 @@ public final class ParamGroup {
     }
 
     /**
-     * The options by name ("lr", "momentum", "weightDecay", "betas", ...); a live, modifiable view, as
+     * The options by PyTorch's names ("lr", "momentum", "weight_decay", "betas", ...); a live, modifiable view, as
      * PyTorch's param_groups dicts are. A value of the wrong type fails clearly at the next step.
      */
     public Map<String, Object> options() {

@@ -28,7 +28,7 @@ public class SGD extends Optimizer {
         d.put("lr", lr);
         d.put("momentum", 0.0);
         d.put("dampening", 0.0);
-        d.put("weightDecay", 0.0);
+        d.put("weight_decay", 0.0);
         d.put("nesterov", false);
         d.put("maximize", false);
         return d;
@@ -45,7 +45,7 @@ public class SGD extends Optimizer {
     }
 
     public SGD weightDecay(double weightDecay) {
-        set("weightDecay", weightDecay);
+        set("weight_decay", weightDecay);
         return this;
     }
 
@@ -64,7 +64,7 @@ public class SGD extends Optimizer {
     protected void validate(ParamGroup g) {
         require(g.lr() >= 0, "Invalid learning rate: " + g.lr());
         require(g.number("momentum") >= 0, "Invalid momentum value: " + g.number("momentum"));
-        require(g.number("weightDecay") >= 0, "Invalid weight_decay value: " + g.number("weightDecay"));
+        require(g.number("weight_decay") >= 0, "Invalid weight_decay value: " + g.number("weight_decay"));
     }
 
     @Override
@@ -77,7 +77,7 @@ public class SGD extends Optimizer {
     @Override
     protected void update(ParamGroup group) {
         double lr = group.lr(), momentum = group.number("momentum"), dampening = group.number("dampening");
-        double weightDecay = group.number("weightDecay");
+        double weightDecay = group.number("weight_decay");
         boolean nesterov = group.flag("nesterov"), maximize = group.flag("maximize");
         for (Tensor p : group.params()) {
             if (p.grad() == null) continue;

@@ -37,7 +37,7 @@ class FusedUpdateTest {
         @Override
         protected void update(ParamGroup group) {
             double lr = group.lr(), momentum = group.number("momentum"), dampening = group.number("dampening");
-            double weightDecay = group.number("weightDecay");
+            double weightDecay = group.number("weight_decay");
             for (Tensor p : group.params()) {
                 if (p.grad() == null) continue;
                 Tensor d = group.flag("maximize") ? p.grad().neg() : p.grad();
@@ -81,7 +81,7 @@ class FusedUpdateTest {
     }
 
     static void adamOpByOp(Optimizer opt, ParamGroup group, boolean decoupled) {
-        double lr = group.lr(), eps = group.number("eps"), weightDecay = group.number("weightDecay");
+        double lr = group.lr(), eps = group.number("eps"), weightDecay = group.number("weight_decay");
         double beta1 = group.pair("betas")[0], beta2 = group.pair("betas")[1];
         boolean amsgrad = group.flag("amsgrad");
         for (Tensor p : group.params()) {
@@ -134,11 +134,11 @@ class FusedUpdateTest {
                     for (Object[] m : new Object[][] {{0.0, 0.0, false}, {0.9, 0.0, false}, {0.9, 0.25, false},
                             {0.9, 0.0, true}}) {
                         out.add(Arguments.of(SGD_KIND, options("momentum", m[0], "dampening", m[1], "nesterov", m[2],
-                                "weightDecay", wd, "maximize", maximize), dtype));
+                                "weight_decay", wd, "maximize", maximize), dtype));
                     }
                     for (Kind kind : new Kind[] {ADAM, ADAMW}) {
                         for (boolean amsgrad : new boolean[] {false, true}) {
-                            out.add(Arguments.of(kind, options("weightDecay", wd, "amsgrad", amsgrad,
+                            out.add(Arguments.of(kind, options("weight_decay", wd, "amsgrad", amsgrad,
                                     "maximize", maximize), dtype));
                         }
                     }
