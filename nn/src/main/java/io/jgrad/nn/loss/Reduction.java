@@ -13,6 +13,18 @@ public enum Reduction {
     /** Sum divided by the batch size: KLDivLoss only, where it gives the true KL divergence. */
     BATCHMEAN;
 
+    /**
+     * The reduction PyTorch names {@code name}: "none", "mean", "sum" or "batchmean", lower case as PyTorch
+     * requires, so a {@code reduction=} string carries over as is.
+     */
+    public static Reduction of(String name) {
+        for (Reduction r : values()) {
+            if (r.name().toLowerCase(Locale.ROOT).equals(name)) return r;
+        }
+        throw new IllegalArgumentException((name == null ? "null" : "'" + name + "'") + " is not a valid value for "
+                + "reduction; use \"none\", \"mean\" or \"sum\" (\"batchmean\" for KLDivLoss)");
+    }
+
     /** NONE, MEAN (over every element) or SUM of {@code loss}. */
     Tensor apply(String op, Tensor loss) {
         return switch (this) {
