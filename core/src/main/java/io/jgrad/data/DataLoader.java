@@ -84,6 +84,13 @@ public final class DataLoader implements Iterable<Batch> {
         };
     }
 
+    /** For example {@code DataLoader(dataset=TensorDataset(...), batchSize=128, shuffle=true, dropLast=false)}. */
+    @Override
+    public String toString() {
+        return "DataLoader(dataset=" + dataset + ", batchSize=" + batchSize + ", shuffle=" + (shuffle != null)
+                + ", dropLast=" + dropLast + ")";
+    }
+
     private int datasetSize() {
         int n = dataset.size();
         if (n < 0) {

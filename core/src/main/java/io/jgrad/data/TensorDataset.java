@@ -34,4 +34,11 @@ public final class TensorDataset implements Dataset {
     public Tensor targets() {
         return targets;
     }
+
+    /** Shapes and dtypes rather than values, which a dataset has too many of to print. */
+    @Override
+    public String toString() {
+        return "TensorDataset(size=" + size() + ", inputs=" + Arrays.toString(inputs.shape()) + " " + inputs.dtype()
+                + ", targets=" + Arrays.toString(targets.shape()) + " " + targets.dtype() + ")";
+    }
 }

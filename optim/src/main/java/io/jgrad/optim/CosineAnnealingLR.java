@@ -7,7 +7,7 @@ public class CosineAnnealingLR extends LRScheduler {
     }
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin) {
-        super(optimizer, require(tMax > 0, "CosineAnnealingLR: tMax must be positive; got " + tMax,
+        super(optimizer, "tMax=" + tMax + ", etaMin=" + etaMin, require(tMax > 0, "CosineAnnealingLR: tMax must be positive; got " + tMax,
                 (base, epoch) -> etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * epoch / tMax)) / 2));
     }
 }

@@ -26,13 +26,20 @@ public abstract class LRScheduler {
 
     private final Optimizer optimizer;
     private final Schedule schedule;
+    private final String settings;
     private final List<Double> baseLrs = new ArrayList<>();
     private int lastEpoch;
 
     /** Subclasses pass their formula as a lambda over their (validated) constructor arguments. */
     protected LRScheduler(Optimizer optimizer, Schedule schedule) {
+        this(optimizer, "", schedule);
+    }
+
+    /** {@code settings}, such as "stepSize=30, gamma=0.1", name the constructor arguments in {@link #toString()}. */
+    protected LRScheduler(Optimizer optimizer, String settings, Schedule schedule) {
         this.optimizer = optimizer;
         this.schedule = schedule;
+        this.settings = settings;
         for (ParamGroup g : optimizer.paramGroups()) baseLrs.add(g.lr());
         apply();
     }
@@ -80,6 +87,13 @@ public abstract class LRScheduler {
         baseLrs.clear();
         baseLrs.addAll(rates);
         apply();
+    }
+
+    /** For example {@code StepLR(stepSize=30, gamma=0.1, lastEpoch=0, lr=[0.1])}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + (settings.isEmpty() ? "" : settings + ", ") + "lastEpoch=" + lastEpoch
+                + ", lr=" + getLastLr() + ")";
     }
 
     /** Throws with {@code message} unless {@code ok}; returns {@code schedule} so checks can run before super(). */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** Decays by {@code gamma} at each milestone epoch: lr = base · gamma^(milestones passed). */
 public class MultiStepLR extends LRScheduler {
     public MultiStepLR(Optimizer optimizer, int[] milestones, double gamma) {
-        super(optimizer, require(isSorted(milestones), "MultiStepLR: milestones should be increasing; got "
+        super(optimizer, "milestones=" + Arrays.toString(milestones) + ", gamma=" + gamma, require(isSorted(milestones), "MultiStepLR: milestones should be increasing; got "
                 + Arrays.toString(milestones), (base, epoch) -> base * Math.pow(gamma, passed(milestones, epoch))));
     }
 

@@ -260,6 +260,12 @@ public abstract class Optimizer {
         return out;
     }
 
+    /** As PyTorch prints an optimizer: each group's options by name, values written as Python writes them. */
+    @Override
+    public String toString() {
+        return Repr.optimizer(name(), groups);
+    }
+
     private String name() {
         return getClass().getSimpleName();
     }

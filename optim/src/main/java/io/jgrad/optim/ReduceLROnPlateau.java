@@ -77,6 +77,14 @@ public class ReduceLROnPlateau {
         cooldownLeft = cool;
     }
 
+    /** For example {@code ReduceLROnPlateau(mode=MIN, factor=0.1, patience=10, ..., lr=[0.1])}. */
+    @Override
+    public String toString() {
+        return "ReduceLROnPlateau(mode=" + mode + ", factor=" + factor + ", patience=" + patience + ", threshold="
+                + threshold + ", cooldown=" + cooldown + ", minLr=" + minLr + ", best=" + best + ", badEpochs=" + badEpochs
+                + ", lr=" + getLastLr() + ")";
+    }
+
     public List<Double> getLastLr() {
         return optimizer.paramGroups().stream().map(ParamGroup::lr).toList();
     }
