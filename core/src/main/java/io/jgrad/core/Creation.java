@@ -27,26 +27,36 @@ final class Creation {
         return t;
     }
 
-    static Tensor of(double[][] rows) {
+    /** Rectangular rows as a 2-D tensor of {@code dtype}, read as doubles so FLOAT64 keeps every bit. */
+    static Tensor of(double[][] rows, DType dtype) {
         int n = rows.length, m = n == 0 ? 0 : rows[0].length;
-        float[] data = new float[n * m];
+        double[] data = new double[n * m];
         for (int i = 0; i < n; i++) {
-            Check.argument(rows[i].length == m, "of: expected a rectangular array; row 0 has %d elements but row %d has %d",
-                    m, i, rows[i].length);
-            for (int j = 0; j < m; j++) data[i * m + j] = (float) rows[i][j];
+            checkRow(rows[i].length, m, i);
+            System.arraycopy(rows[i], 0, data, i * m, m);
         }
-        return new Tensor(data, new int[] {n, m});
+        return new Tensor(dtype.convert(data), new int[] {n, m});
     }
 
-    static Tensor of(long[][] rows) {
+    /** As {@link #of(double[][], DType)}, read as longs so INT64 keeps values past 2^53. */
+    static Tensor of(long[][] rows, DType dtype) {
         int n = rows.length, m = n == 0 ? 0 : rows[0].length;
         long[] data = new long[n * m];
         for (int i = 0; i < n; i++) {
-            Check.argument(rows[i].length == m, "of: expected a rectangular array; row 0 has %d elements but row %d has %d",
-                    m, i, rows[i].length);
+            checkRow(rows[i].length, m, i);
             System.arraycopy(rows[i], 0, data, i * m, m);
         }
-        return new Tensor(data, new int[] {n, m});
+        return new Tensor(dtype.convert(data), new int[] {n, m});
+    }
+
+    private static void checkRow(int length, int expected, int row) {
+        Check.argument(length == expected, "of: expected a rectangular array; row 0 has %d elements but row %d has %d",
+                expected, row, length);
+    }
+
+    /** A 0-d tensor of {@code dtype}. */
+    static Tensor scalar(double value, DType dtype) {
+        return new Tensor(dtype.convert(new double[] {value}), new int[0]);
     }
 
     static Tensor arange(double start, double end, double step, DType type) {

@@ -48,12 +48,27 @@ public final class Tensor {
 
     // --- creation ---
 
-    /** A 0-dimensional float32 tensor. */
+    /** A 0-dimensional float32 tensor; {@link #of(double, DType)} for another dtype. */
     public static Tensor of(double value) {
         return new Tensor(new float[] {(float) value}, new int[0]);
     }
 
-    /** A 1-D float32 tensor, PyTorch's default dtype: {@code Tensor.of(1, 0, 1)}. */
+    /**
+     * A 0-dimensional tensor of {@code dtype}, like {@code torch.tensor(0.1, dtype=torch.float64)}.
+     * <pre>
+     * jshell> Tensor.of(0.1, DType.FLOAT64).item()
+     * $1 ==> 0.1
+     * </pre>
+     */
+    public static Tensor of(double value, DType dtype) {
+        return Creation.scalar(value, dtype);
+    }
+
+    /**
+     * A 1-D float32 tensor, PyTorch's default dtype: {@code Tensor.of(1, 0, 1)}. Long literals land here
+     * too ({@code Tensor.of(1L, 2L)} is float32, Java widening long to float): write
+     * {@code Tensor.of(new long[] {1, 2})} for int64.
+     */
     public static Tensor of(float... values) {
         return new Tensor(values.clone(), new int[] {values.length});
     }
@@ -65,7 +80,18 @@ public final class Tensor {
 
     /** A 2-D float32 tensor from rectangular rows. */
     public static Tensor of(double[][] rows) {
-        return Creation.of(rows);
+        return Creation.of(rows, DType.FLOAT32);
+    }
+
+    /**
+     * A 2-D tensor of {@code dtype} from rectangular rows.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{0.1, 0.2}, {0.3, 0.4}}, DType.FLOAT64).dtype()
+     * $1 ==> float64
+     * </pre>
+     */
+    public static Tensor of(double[][] rows, DType dtype) {
+        return Creation.of(rows, dtype);
     }
 
     /** A 1-D int64 tensor, e.g. class indices: {@code Tensor.of(new long[] {3, 0, 1})}. */
@@ -78,12 +104,18 @@ public final class Tensor {
         return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
     }
 
+    /** A 2-D int64 tensor from rectangular rows. */
     public static Tensor of(long[][] rows) {
-        return Creation.of(rows);
+        return Creation.of(rows, DType.INT64);
     }
 
-    /** A 1-D bool tensor. */
-    public static Tensor of(boolean[] values) {
+    /** A 2-D tensor of {@code dtype} from rectangular rows of longs. */
+    public static Tensor of(long[][] rows, DType dtype) {
+        return Creation.of(rows, dtype);
+    }
+
+    /** A 1-D bool tensor: {@code Tensor.of(true, false)}. */
+    public static Tensor of(boolean... values) {
         return new Tensor(values.clone(), new int[] {values.length});
     }
 
@@ -200,7 +232,10 @@ public final class Tensor {
         return Creation.randint(g, low, high, shape);
     }
 
-    /** Reseeds the global generator, like {@code torch.manual_seed}. */
+    /**
+     * Reseeds the global generator, like {@code torch.manual_seed}: runs repeat for a seed, but the
+     * numbers drawn differ from PyTorch's for the same seed (jgrad's generator is not PyTorch's).
+     */
     public static void manualSeed(long seed) {
         Generator.global().manualSeed(seed);
     }
