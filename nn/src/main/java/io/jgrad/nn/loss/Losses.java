@@ -101,9 +101,11 @@ public final class Losses {
         Tensor logp = input.logSoftmax(classDim);
         int c = input.dim() == 0 ? 0 : input.size(classDim);
         if (probabilities) {
-            if (ignoreIndex != DEFAULT_IGNORE_INDEX) {
-                throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets; set "
-                        + "the probabilities of the rows to skip to zero instead");
+            // A negative ignoreIndex cannot name a class, so PyTorch accepts any of them here, not only -100.
+            if (ignoreIndex >= 0) {
+                throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets (got "
+                        + ignoreIndex + "; leave it negative, e.g. the default -100); set the probabilities of the "
+                        + "rows to skip to zero instead");
             }
             Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / c) : target;
             Tensor terms = logp.mul(t.to(logp.dtype()));
