@@ -536,12 +536,12 @@ public final class Tensor {
 
     /** Softmax along {@code dim} (required: PyTorch's implicit-dim guess is deprecated). */
     public Tensor softmax(int dim) {
-        return new Softmax(dim, false).apply(this);
+        return new SoftmaxOp(dim, false).apply(this);
     }
 
     /** log(softmax) along {@code dim}, computed stably in one pass. */
     public Tensor logSoftmax(int dim) {
-        return new Softmax(dim, true).apply(this);
+        return new SoftmaxOp(dim, true).apply(this);
     }
 
     /** Index of the largest element of the flattened tensor (int64, 0-D). */
