@@ -37,6 +37,6 @@ final class SoftmaxOp extends Op {
 
     @Override
     public String name() {
-        return log ? "LogSoftmaxBackward" : "SoftmaxBackward";
+        return log ? "LogSoftmaxBackward0" : "SoftmaxBackward0";
     }
 }
