@@ -13,7 +13,7 @@ import java.util.List;
  * jshell> var x = Tensor.of(-1.0).requiresGrad(true);
  * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
  *    ...> catch (IllegalStateException e) { System.out.println(e.getMessage()); }
- * Function 'SqrtBackward' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
+ * Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
  * </pre>
  */
 public final class AnomalyMode implements AutoCloseable {

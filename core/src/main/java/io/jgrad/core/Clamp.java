@@ -40,4 +40,9 @@ final class Clamp extends UnaryOp {
         double lo = Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min, hi = Double.isNaN(max) ? Double.POSITIVE_INFINITY : max;
         return new Tensor[] {Tensor.where(x.ge(lo).logicalAnd(x.le(hi)), g, Tensor.zeros(g.dtype()))};
     }
+
+    @Override
+    public String name() {
+        return Double.isNaN(max) ? "ClampMinBackward0" : Double.isNaN(min) ? "ClampMaxBackward0" : "ClampBackward1";
+    }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Cross entropy of logits against class indices with log-softmax and NLL fused: PyTorch's
  * {@code F.cross_entropy} for int64 targets without label smoothing, whose graph node is
- * {@code NllLossBackward}. Input (C), (N, C) or (N, C, d1, ...); target (), (N) or (N, d1, ...).
+ * {@code NllLossBackward0}. Input (C), (N, C) or (N, C, d1, ...); target (), (N) or (N, d1, ...).
  * Backward is one pass, {@code (softmax(x) - onehot(target)) · w[target] · upstream}, divided by the
  * summed target weights for "mean". Neither target nor weight gets a gradient.
  */
@@ -71,7 +71,7 @@ final class CrossEntropy extends Op {
 
     @Override
     public String name() {
-        return "NllLossBackward";
+        return "NllLossBackward0";
     }
 
     /** int64, the input's shape without the class dim, and each value a class in [0, C) or {@code ignoreIndex}. */

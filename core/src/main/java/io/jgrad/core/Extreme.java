@@ -44,6 +44,6 @@ final class Extreme extends Op {
 
     @Override
     public String name() {
-        return max ? "AmaxBackward" : "AminBackward";
+        return max ? "AmaxBackward0" : "AminBackward0";
     }
 }

@@ -18,7 +18,7 @@ public final class Fused {
      * without label smoothing. Input (C), (N, C) or (N, C, d1, ...); target (), (N) or (N, d1, ...);
      * {@code weight} one per class, or null. Targets equal to {@code ignoreIndex} add neither loss nor
      * gradient; {@code reduction} is "none", "mean" (divided by the summed weights of the other
-     * targets, NaN when all are ignored) or "sum". Its graph node is {@code NllLossBackward}; neither
+     * targets, NaN when all are ignored) or "sum". Its graph node is {@code NllLossBackward0}; neither
      * target nor weight gets a gradient.
      *
      * <pre>

@@ -10,4 +10,9 @@ final class Log1p extends UnaryOp {
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {g.div(saved(0).add(1.0))};
     }
+
+    @Override
+    public String name() {
+        return "Log1PBackward0";
+    }
 }

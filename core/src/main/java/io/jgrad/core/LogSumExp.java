@@ -35,4 +35,9 @@ final class LogSumExp extends Op {
         Tensor x = saved(0), out = saved(1);
         return new Tensor[] {g.reshape(keptShape).mul(x.sub(out).exp())};
     }
+
+    @Override
+    public String name() {
+        return "LogsumexpBackward0";
+    }
 }

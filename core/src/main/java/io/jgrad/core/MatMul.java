@@ -9,6 +9,7 @@ import io.jgrad.core.kernel.Gemm;
 final class MatMul extends Op {
     /** A·Bᵀ for a 2-D B (F.linear's x·Wᵀ), so the weight is never copied into its transpose. */
     private final boolean transposeB;
+    private boolean batched;
 
     MatMul() {
         this(false);
@@ -23,6 +24,7 @@ final class MatMul extends Op {
         Tensor[] p = Ops.promote(Ops.floating(in[0]), Ops.floating(in[1]));
         Tensor a = p[0], b = p[1];
         int[] as = a.shape(), bs = b.shape();
+        batched = as.length == 3 || bs.length == 3;
         int ka = as[as.length - 1], kb = bs[bs.length - (transposeB ? 1 : 2)], n = bs[bs.length - (transposeB ? 2 : 1)];
         Check.argument(ka == kb, "matmul: shapes %s and %s cannot be multiplied (mat1 is %dx%d, mat2 is %dx%d); the "
                 + "last dim of the first must equal the second-to-last of the second", Check.shape(as),
@@ -79,5 +81,11 @@ final class MatMul extends Op {
             Gemm.gemm(ta, tb, m, n, k, a.data(), aOff, a.version(), b.data(), bOff, b.version(), c, i * m * n);
         }
         return new Tensor(c, new int[] {batch, m, n});
+    }
+
+    @Override
+    public String name() {
+        // PyTorch's matmul dispatches to mm for 2-D operands and reshapes a batched product (UnsafeView).
+        return batched ? "UnsafeViewBackward0" : "MmBackward0";
     }
 }

@@ -24,6 +24,6 @@ final class Maximum extends BinaryOp {
 
     @Override
     public String name() {
-        return max ? "MaximumBackward" : "MinimumBackward";
+        return max ? "MaximumBackward0" : "MinimumBackward0";
     }
 }

@@ -32,4 +32,9 @@ final class Mean extends Op {
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {g.div(count).reshape(Shapes.reduced(inShape, mask, true)).expand(inShape)};
     }
+
+    @Override
+    public String name() {
+        return dims.length == 0 ? "MeanBackward0" : "MeanBackward1";  // PyTorch's mean() and mean(dim) overloads
+    }
 }

@@ -98,14 +98,28 @@ public abstract class Op {
         return needsGrad != null && needsGrad[i];
     }
 
-    /** The grad_fn name PyTorch would print, e.g. {@code MulBackward}. */
+    /**
+     * The grad_fn name PyTorch would print: {@code MulBackward0} for jgrad's own ops (PyTorch numbers
+     * each overload of its built-in functions), {@code CubeBackward} for a custom op, as for a custom
+     * {@code autograd.Function}.
+     */
     public String name() {
-        return getClass().getSimpleName() + "Backward";
+        return getClass().getSimpleName() + (isBuiltIn() ? "Backward0" : "Backward");
     }
 
-    /** The user-facing op name for messages: AddBackward becomes "add". */
+    /** Whether this op ships with jgrad's core, not written by a user (who may share its package name). */
+    private boolean isBuiltIn() {
+        return codeSource(getClass()).equals(codeSource(Op.class));
+    }
+
+    private static String codeSource(Class<?> c) {
+        var source = c.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+    }
+
+    /** The user-facing op name for messages: AddBackward0 becomes "add". */
     private String opName() {
-        String op = name().replace("Backward", "");
+        String op = name().replaceFirst("Backward\\d*$", "");
         return Character.toLowerCase(op.charAt(0)) + op.substring(1);
     }
 

@@ -37,6 +37,6 @@ final class Permute extends Op {
 
     @Override
     public String name() {
-        return name + "Backward";
+        return name;
     }
 }

@@ -53,4 +53,9 @@ final class Pow extends BinaryOp {
         }
         return new Tensor[] {ga, gb};
     }
+
+    @Override
+    public String name() {
+        return Double.isNaN(scalar) ? "PowBackward1" : "PowBackward0";  // pow(Tensor) and pow(Scalar) in PyTorch
+    }
 }

@@ -27,6 +27,6 @@ final class Reshape extends Op {
 
     @Override
     public String name() {
-        return name + "Backward";
+        return name;
     }
 }

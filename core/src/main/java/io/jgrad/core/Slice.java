@@ -39,6 +39,6 @@ final class Slice extends Op {
 
     @Override
     public String name() {
-        return step == 1 ? "NarrowBackward" : "SliceBackward";
+        return "SliceBackward0";
     }
 }

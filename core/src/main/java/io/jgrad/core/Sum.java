@@ -27,4 +27,9 @@ final class Sum extends Op {
     protected Tensor[] backward(Tensor g) {
         return new Tensor[] {g.reshape(Shapes.reduced(inShape, mask, true)).expand(inShape)};
     }
+
+    @Override
+    public String name() {
+        return dims.length == 0 ? "SumBackward0" : "SumBackward1";  // PyTorch's sum() and sum(dim) overloads
+    }
 }

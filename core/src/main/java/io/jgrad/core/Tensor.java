@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <pre>
  * jshell> var x = Tensor.of(1, 2, 3).requiresGrad(true);
  * jshell> var y = x.mul(x).sum();
- * y ==> tensor(14., grad_fn=&lt;SumBackward&gt;)
+ * y ==> tensor(14., grad_fn=&lt;SumBackward0&gt;)
  * jshell> y.backward(); x.grad()
  * $3 ==> tensor([2., 4., 6.])
  * </pre>
@@ -320,7 +320,7 @@ public final class Tensor {
     /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
     public Tensor to(DType type) {
         Check.notNull(type, "to", "dtype");
-        return type == dtype ? this : new ToCopy(type, "ToCopy").apply(this);
+        return type == dtype ? this : new ToCopy(type, "ToCopyBackward0").apply(this);
     }
 
     /** Same as {@link #to(DType)}. */
@@ -346,7 +346,7 @@ public final class Tensor {
 
     /** A differentiable copy with its own storage. */
     public Tensor clone() {
-        return new ToCopy(dtype, "Clone").apply(this);
+        return new ToCopy(dtype, "CloneBackward0").apply(this);
     }
 
     // --- math ---
@@ -571,12 +571,12 @@ public final class Tensor {
 
     /** Softmax along {@code dim} (required: PyTorch's implicit-dim guess is deprecated). */
     public Tensor softmax(int dim) {
-        return new Softmax(dim, false).apply(this);
+        return new SoftmaxOp(dim, false).apply(this);
     }
 
     /** log(softmax) along {@code dim}, computed stably in one pass. */
     public Tensor logSoftmax(int dim) {
-        return new Softmax(dim, true).apply(this);
+        return new SoftmaxOp(dim, true).apply(this);
     }
 
     /** Index of the largest element of the flattened tensor (int64, 0-D). */
@@ -658,12 +658,12 @@ public final class Tensor {
 
     /** The same data in another shape; one size may be -1 (inferred). Shares storage. */
     public Tensor reshape(int... shape) {
-        return new Reshape(inferShape("reshape", shape), "Reshape").apply(this);
+        return new Reshape(inferShape("reshape", shape), "ReshapeAliasBackward0").apply(this);
     }
 
     /** Same as {@link #reshape}: storage is always contiguous, so a view is always possible. */
     public Tensor view(int... shape) {
-        return new Reshape(inferShape("view", shape), "View").apply(this);
+        return new Reshape(inferShape("view", shape), "ViewBackward0").apply(this);
     }
 
     public Tensor flatten() {
@@ -682,22 +682,22 @@ public final class Tensor {
             if (d < s || d > e) out[j++] = shape[d];
             else if (d == s) out[j++] = merged;
         }
-        return new Reshape(out, "Flatten").apply(this);
+        return new Reshape(out, "ReshapeAliasBackward0").apply(this);
     }
 
     /** Removes all dims of size 1. */
     public Tensor squeeze() {
-        return new Reshape(Arrays.stream(shape).filter(s -> s != 1).toArray(), "Squeeze").apply(this);
+        return new Reshape(Arrays.stream(shape).filter(s -> s != 1).toArray(), "SqueezeBackward0").apply(this);
     }
 
     /** Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does). */
     public Tensor squeeze(int dim) {
         int d = Check.dim("squeeze", dim, dim());
-        if (dim() == 0) return new Reshape(shape, "Squeeze").apply(this);
-        if (shape[d] != 1) return new Reshape(shape, "Squeeze").apply(this);
+        if (dim() == 0) return new Reshape(shape, "SqueezeBackward1").apply(this);
+        if (shape[d] != 1) return new Reshape(shape, "SqueezeBackward1").apply(this);
         int[] out = new int[dim() - 1];
         for (int i = 0, j = 0; i < dim(); i++) if (i != d) out[j++] = shape[i];
-        return new Reshape(out, "Squeeze").apply(this);
+        return new Reshape(out, "SqueezeBackward1").apply(this);
     }
 
     /** Inserts a dim of size 1 at {@code dim} (in [-dim()-1, dim()]). */
@@ -705,7 +705,7 @@ public final class Tensor {
         int d = Check.dim("unsqueeze", dim, dim() + 1);
         int[] out = new int[dim() + 1];
         for (int i = 0, j = 0; i < out.length; i++) out[i] = i == d ? 1 : shape[j++];
-        return new Reshape(out, "Unsqueeze").apply(this);
+        return new Reshape(out, "UnsqueezeBackward0").apply(this);
     }
 
     /** Swaps two dims (a copy). */
@@ -713,13 +713,13 @@ public final class Tensor {
         int a = Check.dim("transpose", dim0, dim()), b = Check.dim("transpose", dim1, dim());
         int[] perm = new int[dim()];
         for (int i = 0; i < perm.length; i++) perm[i] = i == a ? b : i == b ? a : i;
-        return new Permute(perm, "Transpose").apply(this);
+        return new Permute(perm, "TransposeBackward0").apply(this);
     }
 
     /** Transpose of a matrix (0-D and 1-D tensors are returned as they are). */
     public Tensor t() {
         Check.argument(dim() <= 2, "t: expects a tensor with <= 2 dimensions, but got %d; use transpose(d0, d1)", dim());
-        return dim() < 2 ? new Reshape(shape, "T").apply(this) : new Permute(new int[] {1, 0}, "T").apply(this);
+        return dim() < 2 ? new Reshape(shape, "TBackward0").apply(this) : new Permute(new int[] {1, 0}, "TBackward0").apply(this);
     }
 
     /** Reorders dims: output dim i is input dim {@code dims[i]} (a copy). */
@@ -733,7 +733,7 @@ public final class Tensor {
             Check.argument(!seen[perm[i]], "permute: dim %d appears more than once in %s", perm[i], Arrays.toString(dims));
             seen[perm[i]] = true;
         }
-        return new Permute(perm, "Permute").apply(this);
+        return new Permute(perm, "PermuteBackward0").apply(this);
     }
 
     /** Broadcasts size-1 (or missing leading) dims to {@code shape}; -1 keeps a size. A copy. */
@@ -968,7 +968,7 @@ public final class Tensor {
         grad = null;
     }
 
-    /** The op that produced this tensor, printed like PyTorch's grad_fn ({@code <MulBackward>}); null for leaves. */
+    /** The op that produced this tensor, printed like PyTorch's grad_fn ({@code <MulBackward0>}); null for leaves. */
     public Op gradFn() {
         return gradFn;
     }
@@ -1029,7 +1029,7 @@ public final class Tensor {
      * jshell> var x = Tensor.of(-1.0).requiresGrad(true);
      * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
      *    ...> catch (IllegalStateException e) { System.out.println(e.getMessage()); }
-     * Function 'SqrtBackward' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
+     * Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
      * </pre>
      */
     public static AnomalyMode detectAnomaly() {

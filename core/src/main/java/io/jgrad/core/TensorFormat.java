@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * PyTorch's tensor printing: {@code tensor([[0.1000, 0.2000], ...], grad_fn=<AddBackward>)}. Like
+ * PyTorch's tensor printing: {@code tensor([[0.1000, 0.2000], ...], grad_fn=<AddBackward0>)}. Like
  * PyTorch it summarises tensors of over 1,000 elements to three items per edge, and it summarises
  * further when needed to stay under 1,000 characters, which JShell would otherwise cut off.
  */

@@ -22,6 +22,6 @@ final class ToCopy extends Op {
 
     @Override
     public String name() {
-        return name + "Backward";
+        return name;
     }
 }

@@ -51,12 +51,12 @@ class InPlaceTest {
     @Test
     void indexMaskAndConditionAreVersionChecked() {
         Tensor row = Tensor.of(DType.FLOAT64, 1, 2, 3).reshape(1, 3), flat = Tensor.of(DType.FLOAT64, 1, 2, 3);
-        assertStale("GatherBackward", row, (x, i) -> x.gather(1, i), Tensor.of(new long[] {0, 1}).reshape(1, 2));
-        assertStale("ScatterAddBackward", row, (x, i) -> x.scatterAdd(1, i, x), Tensor.of(new long[] {0, 1, 2}).reshape(1, 3));
-        assertStale("IndexSelectBackward", row, (x, i) -> x.indexSelect(1, i), Tensor.of(new long[] {2, 0}));
+        assertStale("GatherBackward0", row, (x, i) -> x.gather(1, i), Tensor.of(new long[] {0, 1}).reshape(1, 2));
+        assertStale("ScatterAddBackward0", row, (x, i) -> x.scatterAdd(1, i, x), Tensor.of(new long[] {0, 1, 2}).reshape(1, 3));
+        assertStale("IndexSelectBackward0", row, (x, i) -> x.indexSelect(1, i), Tensor.of(new long[] {2, 0}));
         Tensor mask = flat.gt(1.5);
-        assertStale("MaskedFillBackward", flat, (x, m) -> x.maskedFill(m, 0.0), mask);
-        assertStale("WhereBackward", flat, (x, m) -> Tensor.where(m, x, Tensor.zeros(DType.FLOAT64, 3)), flat.gt(1.5));
+        assertStale("MaskedFillBackward0", flat, (x, m) -> x.maskedFill(m, 0.0), mask);
+        assertStale("WhereBackward0", flat, (x, m) -> Tensor.where(m, x, Tensor.zeros(DType.FLOAT64, 3)), flat.gt(1.5));
     }
 
     /** A residual changed in place after the forward pass must fail backward, as PyTorch's version counter does. */

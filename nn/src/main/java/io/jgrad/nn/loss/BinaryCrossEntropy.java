@@ -30,6 +30,6 @@ final class BinaryCrossEntropy extends Op {
 
     @Override
     public String name() {
-        return "BinaryCrossEntropyBackward";
+        return "BinaryCrossEntropyBackward0";
     }
 }

@@ -45,6 +45,6 @@ final class BinaryCrossEntropyWithLogits extends Op {
 
     @Override
     public String name() {
-        return "BinaryCrossEntropyWithLogitsBackward";
+        return "BinaryCrossEntropyWithLogitsBackward0";
     }
 }

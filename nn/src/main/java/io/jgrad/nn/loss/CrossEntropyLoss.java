@@ -23,7 +23,10 @@ public class CrossEntropyLoss extends Loss<CrossEntropyLoss> {
         return this;
     }
 
-    /** A target value that contributes neither loss nor gradient (index targets only; default -100). */
+    /**
+     * A target value that contributes neither loss nor gradient (index targets; default -100).
+     * Probability targets accept only negative values, as in PyTorch.
+     */
     public CrossEntropyLoss ignoreIndex(int ignoreIndex) {
         this.ignoreIndex = ignoreIndex;
         return this;

@@ -31,12 +31,12 @@ public final class Losses {
                     + min + ", " + max + "]. If the input is logits, use "
                     + "binaryCrossEntropyWithLogits (BCEWithLogitsLoss), which is also numerically stable");
         }
-        if (input.gradFn() != null && input.gradFn().name().equals("SigmoidBackward")) {
+        if (input.gradFn() != null && input.gradFn().name().equals("SigmoidBackward0")) {
             Warnings.once("BCELoss got the output of a sigmoid; BCEWithLogitsLoss on the logits is the numerically "
                     + "stable equivalent (no -100 clamp, exact gradients for confident predictions)");
         }
         Tensor loss = new BinaryCrossEntropy().apply(input, target.to(input.dtype()));
-        return reduction.apply(op, weighted(op, loss, weight));
+        return LossNode.named("BinaryCrossEntropyBackward0", reduction.apply(op, weighted(op, loss, weight)));
     }
 
     /** Binary cross entropy on logits; {@code posWeight} (nullable) broadcasts along the class dim from the right. */
@@ -52,7 +52,7 @@ public final class Losses {
         }
         Tensor pw = posWeight == null ? null : posWeight.to(input.dtype());
         Tensor loss = new BinaryCrossEntropyWithLogits(pw).apply(input, target.to(input.dtype()));
-        return reduction.apply(op, weighted(op, loss, weight));
+        return LossNode.named("BinaryCrossEntropyWithLogitsBackward0", reduction.apply(op, weighted(op, loss, weight)));
     }
 
     // --- negative log likelihood and cross entropy ---
@@ -70,7 +70,7 @@ public final class Losses {
                     + "use CrossEntropyLoss on the logits");
         }
         indexTarget(op, input, target, ignoreIndex, false);
-        return nll(op, input, target, weight, ignoreIndex, reduction);
+        return LossNode.named("NllLossBackward0", nll(op, input, target, weight, ignoreIndex, reduction));
     }
 
     /**
@@ -85,8 +85,8 @@ public final class Losses {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException(op + ": labelSmoothing must be between 0.0 and 1.0; got " + labelSmoothing);
         }
-        if (input.gradFn() != null && input.gradFn().name().matches("(Log)?SoftmaxBackward")) {
-            Warnings.once("CrossEntropyLoss got the output of " + input.gradFn().name().replace("Backward", "")
+        if (input.gradFn() != null && input.gradFn().name().matches("(Log)?SoftmaxBackward0")) {
+            Warnings.once("CrossEntropyLoss got the output of " + input.gradFn().name().replace("Backward0", "")
                     + "; it applies logSoftmax itself, so pass the raw logits (or use NLLLoss on logSoftmax output)");
         }
         int classDim = input.dim() == 1 ? 0 : 1;
@@ -101,9 +101,11 @@ public final class Losses {
         Tensor logp = input.logSoftmax(classDim);
         int c = input.dim() == 0 ? 0 : input.size(classDim);
         if (probabilities) {
-            if (ignoreIndex != DEFAULT_IGNORE_INDEX) {
-                throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets; set "
-                        + "the probabilities of the rows to skip to zero instead");
+            // A negative ignoreIndex cannot name a class, so PyTorch accepts any of them here, not only -100.
+            if (ignoreIndex >= 0) {
+                throw new IllegalArgumentException(op + ": ignoreIndex is not supported for probability targets (got "
+                        + ignoreIndex + "; leave it negative, e.g. the default -100); set the probabilities of the "
+                        + "rows to skip to zero instead");
             }
             Tensor t = labelSmoothing > 0 ? target.mul(1 - labelSmoothing).add(labelSmoothing / c) : target;
             Tensor terms = logp.mul(t.to(logp.dtype()));
@@ -202,7 +204,7 @@ public final class Losses {
     public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
         sameShape("mseLoss", input, target);
         Tensor d = input.sub(target);
-        return reduction.apply("mseLoss", d.mul(d));
+        return LossNode.named("MseLossBackward0", reduction.apply("mseLoss", d.mul(d)));
     }
 
     public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
@@ -216,7 +218,7 @@ public final class Losses {
         sameShape("huberLoss", input, target);
         Tensor d = input.sub(target), a = d.abs();
         Tensor loss = Tensor.where(a.le(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta));
-        return reduction.apply("huberLoss", loss);
+        return LossNode.named("HuberLossBackward0", reduction.apply("huberLoss", loss));
     }
 
     // --- checks ---

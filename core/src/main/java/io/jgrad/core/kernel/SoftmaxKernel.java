@@ -4,8 +4,8 @@ package io.jgrad.core.kernel;
  * Softmax and log-softmax along one dimension, max-shifted so large logits cannot overflow, with
  * their backward passes. Works in double and rounds once for float inputs.
  */
-public final class Softmax {
-    private Softmax() {}
+public final class SoftmaxKernel {
+    private SoftmaxKernel() {}
 
     public static Object forward(Object x, int[] shape, int dim, boolean log) {
         double[] v = Buffers.toDoubles(x);

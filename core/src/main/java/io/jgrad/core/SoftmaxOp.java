@@ -1,12 +1,14 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.SoftmaxKernel;
+
 /** softmax (or log-softmax with {@code log}) along one dim, max-shifted, with its fused backward. */
-final class Softmax extends Op {
+final class SoftmaxOp extends Op {
     private final int dim;
     private final boolean log;
     private int d;
 
-    Softmax(int dim, boolean log) {
+    SoftmaxOp(int dim, boolean log) {
         this.dim = dim;
         this.log = log;
     }
@@ -21,7 +23,7 @@ final class Softmax extends Op {
                 log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl",
                 in[0].dtype() == DType.BOOL ? "Bool" : "Long");
         Tensor x = in[0];
-        Tensor out = new Tensor(io.jgrad.core.kernel.Softmax.forward(x.data(), x.shape(), d, log), x.shape());
+        Tensor out = new Tensor(SoftmaxKernel.forward(x.data(), x.shape(), d, log), x.shape());
         save(out);
         return out;
     }
@@ -29,12 +31,12 @@ final class Softmax extends Op {
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor y = saved(0);
-        return new Tensor[] {new Tensor(io.jgrad.core.kernel.Softmax.backward(g.to(y.dtype()).data(), y.data(), y.shape(), d, log),
+        return new Tensor[] {new Tensor(SoftmaxKernel.backward(g.to(y.dtype()).data(), y.data(), y.shape(), d, log),
                 y.shape())};
     }
 
     @Override
     public String name() {
-        return log ? "LogSoftmaxBackward" : "SoftmaxBackward";
+        return log ? "LogSoftmaxBackward0" : "SoftmaxBackward0";
     }
 }

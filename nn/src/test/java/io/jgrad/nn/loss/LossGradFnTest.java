@@ -1,0 +1,45 @@
+package io.jgrad.nn.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jgrad.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each loss's result prints PyTorch 1.13's grad_fn for the same call: its own node where PyTorch has
+ * one kernel (BinaryCrossEntropyBackward0, NllLossBackward0, ...), the composed step where it has none.
+ */
+class LossGradFnTest {
+    private final Tensor x = Tensor.rand(2, 3).requiresGrad(true), y = Tensor.rand(2, 3);
+    private final Tensor labels = Tensor.of(new long[] {0, 2});
+
+    private static void assertGradFn(String torch, Tensor loss) {
+        assertEquals(torch, loss.gradFn().name());
+    }
+
+    @Test
+    void fusedInPyTorch() {
+        for (Reduction r : new Reduction[] {Reduction.MEAN, Reduction.SUM, Reduction.NONE}) {
+            assertGradFn("BinaryCrossEntropyBackward0", new BCELoss().reduction(r).apply(x, y));
+            assertGradFn("BinaryCrossEntropyBackward0", new BCELoss().weight(Tensor.rand(3)).reduction(r).apply(x, y));
+            assertGradFn("BinaryCrossEntropyWithLogitsBackward0", new BCEWithLogitsLoss().reduction(r).apply(x, y));
+            assertGradFn("BinaryCrossEntropyWithLogitsBackward0",
+                    new BCEWithLogitsLoss().posWeight(Tensor.rand(3)).reduction(r).apply(x, y));
+            assertGradFn("NllLossBackward0", new NLLLoss().reduction(r).apply(x.neg(), labels));
+            assertGradFn("NllLossBackward0", new CrossEntropyLoss().reduction(r).apply(x, labels));
+            assertGradFn("MseLossBackward0", new MSELoss().reduction(r).apply(x, y));
+            assertGradFn("HuberLossBackward0", new HuberLoss().reduction(r).apply(x, y));
+        }
+    }
+
+    @Test
+    void composedInPyTorch() {
+        assertGradFn("MeanBackward0", new L1Loss().apply(x, y));
+        assertGradFn("AbsBackward0", new L1Loss().reduction(Reduction.NONE).apply(x, y));
+        assertGradFn("AddBackward0", new CrossEntropyLoss().labelSmoothing(0.1).apply(x, labels));
+        assertGradFn("NegBackward0", new CrossEntropyLoss().reduction(Reduction.NONE).apply(x, y));
+        assertGradFn("DivBackward0", new KLDivLoss().reduction(Reduction.BATCHMEAN).apply(x.neg(), y));
+        assertGradFn("SumBackward0", new KLDivLoss().reduction(Reduction.SUM).apply(x.neg(), y));
+        assertGradFn("SubBackward0", new KLDivLoss().reduction(Reduction.NONE).apply(x.neg(), y));
+    }
+}
