@@ -3,12 +3,12 @@ package io.jgrad.examples;
 import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Reduction;
 import io.jgrad.nn.loss.BCELoss;
 import io.jgrad.nn.loss.BCEWithLogitsLoss;
 import io.jgrad.nn.loss.CrossEntropyLoss;
 import io.jgrad.nn.loss.KLDivLoss;
 import io.jgrad.nn.loss.NLLLoss;
-import io.jgrad.nn.loss.Reduction;
 
 /**
  * How the cross-entropy family relates, printed with the library's own losses: the sigmoid cross

@@ -1,9 +1,9 @@
 package io.jgrad.examples;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Reduction;
 import io.jgrad.nn.loss.BCELoss;
 import io.jgrad.nn.loss.BCEWithLogitsLoss;
-import io.jgrad.nn.loss.Reduction;
 import java.nio.file.Path;
 import java.util.List;
 

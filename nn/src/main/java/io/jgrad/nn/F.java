@@ -2,14 +2,18 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.loss.Losses;
-import io.jgrad.nn.loss.Reduction;
 
 /**
  * The functional API, PyTorch's {@code torch.nn.functional}: stateless versions of the layers and
- * losses, for {@code import static io.jgrad.nn.F.*}.
+ * losses, for {@code import static io.jgrad.nn.F.*}. Each loss is written once, here (its math in a
+ * package-private helper), with PyTorch's exact semantics ({@code torch/nn/functional.py},
+ * {@code aten/src/ATen/native/Loss*.cpp}); the loss modules in {@code io.jgrad.nn.loss} only hold
+ * options and call it. Inputs come first, targets second; every misuse is explained before any arithmetic.
  */
 public final class F {
+    /** PyTorch's default ignore_index: a label no class has. */
+    public static final int DEFAULT_IGNORE_INDEX = -100;
+
     private F() {}
 
     // --- layers and activations ---
@@ -59,57 +63,88 @@ public final class F {
     // --- losses (input first, then target; MEAN reduction unless given) ---
 
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
-        return Losses.binaryCrossEntropy(input, target, null, Reduction.MEAN);
+        return binaryCrossEntropy(input, target, null, Reduction.MEAN);
     }
 
+    /** Binary cross entropy on probabilities; {@code weight} (nullable) broadcasts to the input's shape. */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
-        return Losses.binaryCrossEntropy(input, target, weight, reduction);
+        return BinaryLosses.binaryCrossEntropy(input, target, weight, reduction);
     }
 
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
-        return Losses.binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
+        return binaryCrossEntropyWithLogits(input, target, null, null, Reduction.MEAN);
     }
 
+    /** Binary cross entropy on logits; {@code posWeight} (nullable) broadcasts along the class dim from the right. */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
                                                       Reduction reduction) {
-        return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
+        return BinaryLosses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
 
     public static Tensor nllLoss(Tensor input, Tensor target) {
-        return Losses.nllLoss(input, target, null, Losses.DEFAULT_IGNORE_INDEX, Reduction.MEAN);
+        return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, Reduction.MEAN);
     }
 
+    /**
+     * Negative log likelihood of class indices: input log-probabilities (C), (N, C) or (N, C, d1, ...);
+     * target int64 (), (N) or (N, d1, ...). MEAN divides by the summed weights of the targets that are
+     * not ignored (NaN when all are).
+     */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
-        return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
+        return CrossEntropyLosses.nllLoss(input, target, weight, ignoreIndex, reduction);
     }
 
     public static Tensor crossEntropy(Tensor input, Tensor target) {
-        return Losses.crossEntropy(input, target, null, Losses.DEFAULT_IGNORE_INDEX, 0, Reduction.MEAN);
+        return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, 0, Reduction.MEAN);
     }
 
     /** PyTorch's {@code F.cross_entropy(input, target, label_smoothing=0.1)} is {@code crossEntropy(input, target, 0.1)}. */
     public static Tensor crossEntropy(Tensor input, Tensor target, double labelSmoothing) {
-        return Losses.crossEntropy(input, target, null, Losses.DEFAULT_IGNORE_INDEX, labelSmoothing, Reduction.MEAN);
+        return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, labelSmoothing, Reduction.MEAN);
     }
 
+    /**
+     * Cross entropy on logits (class dim 1, or 0 for unbatched input) against class indices (int64) or
+     * class probabilities (the input's shape, floating point), with optional label smoothing. Class
+     * indices without label smoothing take the fused kernel, {@link io.jgrad.core.Fused#crossEntropy}.
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
                                       double labelSmoothing, Reduction reduction) {
-        return Losses.crossEntropy(input, target, weight, ignoreIndex, labelSmoothing, reduction);
+        return CrossEntropyLosses.crossEntropy(input, target, weight, ignoreIndex, labelSmoothing, reduction);
     }
 
+    /**
+     * KL divergence with input log-probabilities: pointwise {@code t·(log t - x)} (0 where t = 0), or
+     * {@code exp(t)·(t - x)} when {@code logTarget}. BATCHMEAN gives the true KL; MEAN divides by every element.
+     */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
-        return Losses.klDiv(input, target, reduction, logTarget);
+        return PointwiseLosses.klDiv(input, target, reduction, logTarget);
     }
 
     public static Tensor mseLoss(Tensor input, Tensor target) {
-        return Losses.mseLoss(input, target, Reduction.MEAN);
+        return mseLoss(input, target, Reduction.MEAN);
+    }
+
+    /** {@code (x - y)²}; input and target must have the same shape. */
+    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
+        return PointwiseLosses.mseLoss(input, target, reduction);
     }
 
     public static Tensor l1Loss(Tensor input, Tensor target) {
-        return Losses.l1Loss(input, target, Reduction.MEAN);
+        return l1Loss(input, target, Reduction.MEAN);
+    }
+
+    /** {@code |x - y|}; input and target must have the same shape. */
+    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
+        return PointwiseLosses.l1Loss(input, target, reduction);
     }
 
     public static Tensor huberLoss(Tensor input, Tensor target, double delta) {
-        return Losses.huberLoss(input, target, Reduction.MEAN, delta);
+        return huberLoss(input, target, Reduction.MEAN, delta);
+    }
+
+    /** 0.5·d² where |d| <= delta, else delta·(|d| - 0.5·delta). */
+    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
+        return PointwiseLosses.huberLoss(input, target, reduction, delta);
     }
 }

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Logs a warning once per call site (the first caller outside jgrad), not once per training step. */
-public final class Warnings {
+final class Warnings {
     private static final Logger LOG = LoggerFactory.getLogger("io.jgrad.nn");
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
 
@@ -15,7 +15,7 @@ public final class Warnings {
     private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final Set<Object> LIBRARY = Set.of(location(Warnings.class), location(io.jgrad.core.Tensor.class));
 
-    public static void once(String message) {
+    static void once(String message) {
         String site = WALKER.walk(frames -> frames
                 .filter(f -> !LIBRARY.contains(location(f.getDeclaringClass())))
                 .findFirst().map(f -> f.getClassName() + ":" + f.getLineNumber()).orElse("?"));

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Binary cross entropy on probabilities, {@code -w·[t·log x + (1 - t)·log(1 - x)]} with each log
@@ -22,6 +23,6 @@ public class BCELoss extends Loss<BCELoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.binaryCrossEntropy(input, target, weight, reduction);
+        return F.binaryCrossEntropy(input, target, weight, reduction);
     }
 }

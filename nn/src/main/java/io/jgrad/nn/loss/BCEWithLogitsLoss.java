@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Sigmoid and binary cross entropy in one stable step: {@code (1 - t)·x + (1 + (p - 1)·t)·softplus(-x)},
@@ -27,6 +28,6 @@ public class BCEWithLogitsLoss extends Loss<BCEWithLogitsLoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
+        return F.binaryCrossEntropyWithLogits(input, target, weight, posWeight, reduction);
     }
 }

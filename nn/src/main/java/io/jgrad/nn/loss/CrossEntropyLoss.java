@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * logSoftmax and NLL in one: logits (C), (N, C) or (N, C, d1, ...) against class indices (int64) or
@@ -14,7 +15,7 @@ import io.jgrad.core.Tensor;
  */
 public class CrossEntropyLoss extends Loss<CrossEntropyLoss> {
     private Tensor weight;
-    private int ignoreIndex = Losses.DEFAULT_IGNORE_INDEX;
+    private int ignoreIndex = F.DEFAULT_IGNORE_INDEX;
     private double labelSmoothing;
 
     /** One weight per class, shape [C]. */
@@ -40,6 +41,6 @@ public class CrossEntropyLoss extends Loss<CrossEntropyLoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.crossEntropy(input, target, weight, ignoreIndex, labelSmoothing, reduction);
+        return F.crossEntropy(input, target, weight, ignoreIndex, labelSmoothing, reduction);
     }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Squared near zero, linear far out: {@code 0.5·d²} for |d| <= delta, else {@code delta·(|d| - 0.5·delta)};
@@ -21,6 +22,6 @@ public class HuberLoss extends Loss<HuberLoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.huberLoss(input, target, reduction, delta);
+        return F.huberLoss(input, target, reduction, delta);
     }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Kullback-Leibler divergence of the target from the input distribution, input as log-probabilities:
@@ -23,6 +24,6 @@ public class KLDivLoss extends Loss<KLDivLoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.klDiv(input, target, reduction, logTarget);
+        return F.klDiv(input, target, reduction, logTarget);
     }
 }

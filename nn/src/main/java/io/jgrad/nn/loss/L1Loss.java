@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Mean absolute error {@code |x - y|}; input and target must have the same shape.
@@ -13,6 +14,6 @@ import io.jgrad.core.Tensor;
 public class L1Loss extends Loss<L1Loss> {
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.l1Loss(input, target, reduction);
+        return F.l1Loss(input, target, reduction);
     }
 }

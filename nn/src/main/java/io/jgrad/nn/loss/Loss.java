@@ -2,6 +2,7 @@ package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Module;
+import io.jgrad.nn.Reduction;
 
 /**
  * A loss criterion: called with {@code apply(input, target)}, model output first, as in PyTorch.

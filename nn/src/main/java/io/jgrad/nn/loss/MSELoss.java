@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Mean squared error {@code (x - y)²}; input and target must have the same shape (a silent broadcast
@@ -14,6 +15,6 @@ import io.jgrad.core.Tensor;
 public class MSELoss extends Loss<MSELoss> {
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.mseLoss(input, target, reduction);
+        return F.mseLoss(input, target, reduction);
     }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.nn.loss;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
 
 /**
  * Negative log likelihood: input log-probabilities (C), (N, C) or (N, C, d1, ...); target int64 class
@@ -14,7 +15,7 @@ import io.jgrad.core.Tensor;
  */
 public class NLLLoss extends Loss<NLLLoss> {
     private Tensor weight;
-    private int ignoreIndex = Losses.DEFAULT_IGNORE_INDEX;
+    private int ignoreIndex = F.DEFAULT_IGNORE_INDEX;
 
     /** One weight per class, shape [C]. */
     public NLLLoss weight(Tensor weight) {
@@ -30,6 +31,6 @@ public class NLLLoss extends Loss<NLLLoss> {
 
     @Override
     protected Tensor forward(Tensor input, Tensor target) {
-        return Losses.nllLoss(input, target, weight, ignoreIndex, reduction);
+        return F.nllLoss(input, target, weight, ignoreIndex, reduction);
     }
 }

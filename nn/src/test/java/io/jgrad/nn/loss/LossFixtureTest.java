@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jgrad.core.Fixtures;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
+import io.jgrad.nn.Reduction;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class LossFixtureTest {
     static Loss<?> build(JsonNode c) {
         JsonNode o = c.get("options");
         Tensor weight = o.has("weight") ? Fixtures.tensor(o.get("weight")) : null;
-        int ignore = o.has("ignore_index") ? o.get("ignore_index").asInt() : Losses.DEFAULT_IGNORE_INDEX;
+        int ignore = o.has("ignore_index") ? o.get("ignore_index").asInt() : F.DEFAULT_IGNORE_INDEX;
         Loss<?> loss = switch (c.get("loss").asText()) {
             case "BCELoss" -> new BCELoss().weight(weight);
             case "BCEWithLogitsLoss" -> new BCEWithLogitsLoss().weight(weight)

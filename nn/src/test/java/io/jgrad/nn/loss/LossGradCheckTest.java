@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.core.Generator;
 import io.jgrad.core.GradCheck;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Reduction;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,6 +3,7 @@ package io.jgrad.nn.loss;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Reduction;
 import org.junit.jupiter.api.Test;
 
 /**

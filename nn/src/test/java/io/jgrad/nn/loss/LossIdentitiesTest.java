@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Reduction;
 import org.junit.jupiter.api.Test;
 
 /** The relations between the losses that the examples teach, checked numerically. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jgrad.core.DType;
 import io.jgrad.core.Programs;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.F;
+import io.jgrad.nn.Reduction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,15 +102,15 @@ class RobustnessTest {
                 + " weight " + (weight == null ? "none" : describe(weight));
         try {
             Tensor out = switch (which) {
-                case 0 -> Losses.binaryCrossEntropy(in, target, weight, red);
-                case 1 -> Losses.binaryCrossEntropyWithLogits(in, target, weight, r.nextBoolean() ? null : tensor(), red);
-                case 2 -> Losses.nllLoss(in, target, weight, r.nextBoolean() ? Losses.DEFAULT_IGNORE_INDEX : r.nextInt(3), red);
-                case 3 -> Losses.crossEntropy(in, target, weight, Losses.DEFAULT_IGNORE_INDEX,
+                case 0 -> F.binaryCrossEntropy(in, target, weight, red);
+                case 1 -> F.binaryCrossEntropyWithLogits(in, target, weight, r.nextBoolean() ? null : tensor(), red);
+                case 2 -> F.nllLoss(in, target, weight, r.nextBoolean() ? F.DEFAULT_IGNORE_INDEX : r.nextInt(3), red);
+                case 3 -> F.crossEntropy(in, target, weight, F.DEFAULT_IGNORE_INDEX,
                         new double[] {0.0, 0.1, 1.0, -0.5, Double.NaN}[r.nextInt(5)], red);
-                case 4 -> Losses.klDiv(in, target, red, r.nextBoolean());
-                case 5 -> Losses.mseLoss(in, target, red);
-                case 6 -> Losses.l1Loss(in, target, red);
-                default -> Losses.huberLoss(in, target, red, new double[] {1.0, 0.5, 0.0, -1.0, Double.NaN}[r.nextInt(5)]);
+                case 4 -> F.klDiv(in, target, red, r.nextBoolean());
+                case 5 -> F.mseLoss(in, target, red);
+                case 6 -> F.l1Loss(in, target, red);
+                default -> F.huberLoss(in, target, red, new double[] {1.0, 0.5, 0.0, -1.0, Double.NaN}[r.nextInt(5)]);
             };
             if (out.requiresGrad()) out.backward(Tensor.onesLike(out));
         } catch (RuntimeException e) {

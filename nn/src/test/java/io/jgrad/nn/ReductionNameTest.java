@@ -1,4 +1,4 @@
-package io.jgrad.nn.loss;
+package io.jgrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

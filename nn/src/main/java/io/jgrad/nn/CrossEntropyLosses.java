@@ -1,68 +1,22 @@
-package io.jgrad.nn.loss;
+package io.jgrad.nn;
+
+import static io.jgrad.nn.LossChecks.floating;
 
 import io.jgrad.core.DType;
 import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
-import io.jgrad.nn.Warnings;
 import java.util.Arrays;
 
-/**
- * The loss functions behind {@code F} and the loss modules, with PyTorch's exact semantics
- * ({@code torch/nn/functional.py}, {@code aten/src/ATen/native/Loss*.cpp}). Inputs come first,
- * targets second; every misuse is explained before any arithmetic.
- */
-public final class Losses {
-    /** PyTorch's default ignore_index: a label no class has. */
-    public static final int DEFAULT_IGNORE_INDEX = -100;
-
-    private Losses() {}
-
-    // --- binary ---
-
-    /** Binary cross entropy on probabilities; {@code weight} (nullable) broadcasts to the input's shape. */
-    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
-        String op = "binaryCrossEntropy";
-        floating(op, "input", input);
-        floatTarget(op, input, target);
-        sameShape(op, input, target);
-        double min = input.numel() == 0 ? 0 : input.amin().item(), max = input.numel() == 0 ? 0 : input.amax().item();
-        if (!(min >= 0 && max <= 1)) {  // NaN fails too, as in PyTorch
-            throw new IllegalArgumentException(op + ": all elements of input should be between 0 and 1; got values in ["
-                    + min + ", " + max + "]. If the input is logits, use "
-                    + "binaryCrossEntropyWithLogits (BCEWithLogitsLoss), which is also numerically stable");
-        }
-        if (input.gradFn() != null && input.gradFn().name().equals("SigmoidBackward0")) {
-            Warnings.once("BCELoss got the output of a sigmoid; BCEWithLogitsLoss on the logits is the numerically "
-                    + "stable equivalent (no -100 clamp, exact gradients for confident predictions)");
-        }
-        Tensor loss = new BinaryCrossEntropy().apply(input, target.to(input.dtype()));
-        return LossNode.named("BinaryCrossEntropyBackward0", reduction.apply(op, weighted(op, loss, weight)));
-    }
-
-    /** Binary cross entropy on logits; {@code posWeight} (nullable) broadcasts along the class dim from the right. */
-    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, Tensor posWeight,
-                                                      Reduction reduction) {
-        String op = "binaryCrossEntropyWithLogits";
-        floating(op, "input", input);
-        floatTarget(op, input, target);
-        sameShape(op, input, target);
-        if (posWeight != null) {
-            floating(op, "posWeight", posWeight);
-            requireBroadcastable(op, "posWeight", posWeight, input, "e.g. [C] for input [N, C], [C, 1, 1] for [N, C, H, W]");
-        }
-        Tensor pw = posWeight == null ? null : posWeight.to(input.dtype());
-        Tensor loss = new BinaryCrossEntropyWithLogits(pw).apply(input, target.to(input.dtype()));
-        return LossNode.named("BinaryCrossEntropyWithLogitsBackward0", reduction.apply(op, weighted(op, loss, weight)));
-    }
-
-    // --- negative log likelihood and cross entropy ---
+/** The math behind {@link F#nllLoss} and {@link F#crossEntropy}: class-index and class-probability targets. */
+final class CrossEntropyLosses {
+    private CrossEntropyLosses() {}
 
     /**
      * Negative log likelihood of class indices: input log-probabilities (C), (N, C) or (N, C, d1, ...);
      * target int64 (), (N) or (N, d1, ...). MEAN divides by the summed weights of the targets that are
      * not ignored (NaN when all are).
      */
-    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
+    static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
         String op = "nllLoss";
         floating(op, "input", input);
         if (input.numel() > 0 && input.amax().item() > 0) {
@@ -78,7 +32,7 @@ public final class Losses {
      * class probabilities (the input's shape, floating point), with optional label smoothing. Class
      * indices without label smoothing take the fused kernel, {@link Fused#crossEntropy}.
      */
-    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
+    static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
                                       double labelSmoothing, Reduction reduction) {
         String op = "crossEntropy";
         floating(op, "input", input);
@@ -159,113 +113,6 @@ public final class Losses {
         Tensor w = weight == null ? Tensor.onesLike(target).toDouble()
                 : weight.toDouble().indexSelect(0, target.maskedFill(ignored, 0.0).flatten()).reshape(target.shape());
         return w.maskedFill(ignored, 0.0);
-    }
-
-    // --- divergence and regression ---
-
-    /**
-     * KL divergence with input log-probabilities: pointwise {@code t·(log t - x)} (0 where t = 0), or
-     * {@code exp(t)·(t - x)} when {@code logTarget}. BATCHMEAN gives the true KL; MEAN divides by every element.
-     */
-    public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
-        String op = "klDiv";
-        floating(op, "input", input);
-        floatTarget(op, input, target);
-        if (input.numel() > 0 && input.amax().item() > 0) {
-            Warnings.once("KLDivLoss got positive input values, which cannot be log-probabilities; pass logSoftmax "
-                    + "output as the input");
-        }
-        Tensor t = target.to(input.dtype());
-        Tensor pointwise;
-        if (logTarget) {
-            pointwise = t.exp().mul(t.sub(input));
-        } else {
-            if (t.numel() > 0 && t.amin().item() < 0) {
-                Warnings.once("KLDivLoss got negative target values, which cannot be probabilities; the loss is NaN "
-                        + "(t·log t of a negative t), as in PyTorch. Pass probabilities as the target, or "
-                        + "log-probabilities with logTarget(true)");
-            }
-            // PyTorch's xlogy: 0·log 0 counts as 0, while a negative t gives log t = NaN and so a NaN loss.
-            Tensor zero = t.eq(0.0);
-            Tensor tLogT = Tensor.where(zero, Tensor.zerosLike(t), t.mul(Tensor.where(zero, Tensor.onesLike(t), t).log()));
-            pointwise = tLogT.sub(t.mul(input));
-        }
-        return switch (reduction) {
-            case BATCHMEAN -> pointwise.sum().div(input.dim() == 0 ? 1 : input.size(0));
-            case MEAN -> {
-                Warnings.once("KLDivLoss reduction MEAN divides the total loss by both the batch size and the support "
-                        + "size; BATCHMEAN divides only by the batch size and matches the math definition of KL");
-                yield pointwise.mean();
-            }
-            default -> reduction.apply(op, pointwise);
-        };
-    }
-
-    public static Tensor mseLoss(Tensor input, Tensor target, Reduction reduction) {
-        sameShape("mseLoss", input, target);
-        Tensor d = input.sub(target);
-        return LossNode.named("MseLossBackward0", reduction.apply("mseLoss", d.mul(d)));
-    }
-
-    public static Tensor l1Loss(Tensor input, Tensor target, Reduction reduction) {
-        sameShape("l1Loss", input, target);
-        return reduction.apply("l1Loss", input.sub(target).abs());
-    }
-
-    /** 0.5·d² where |d| <= delta, else delta·(|d| - 0.5·delta). */
-    public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
-        if (!(delta > 0)) throw new IllegalArgumentException("huberLoss: delta must be positive; got " + delta);
-        sameShape("huberLoss", input, target);
-        Tensor d = input.sub(target), a = d.abs();
-        Tensor loss = Tensor.where(a.le(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta));
-        return LossNode.named("HuberLossBackward0", reduction.apply("huberLoss", loss));
-    }
-
-    // --- checks ---
-
-    private static void floating(String op, String arg, Tensor t) {
-        if (t == null) throw new NullPointerException(op + ": " + arg + " is null");
-        if (!t.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + ": " + arg + " must be floating point (float32 or float64) but got "
-                    + t.dtype() + "; convert it with toFloat()");
-        }
-    }
-
-    private static void floatTarget(String op, Tensor input, Tensor target) {
-        if (target == null) throw new NullPointerException(op + ": target is null");
-        if (!target.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException(op + ": target must be floating point (probabilities or 0/1 labels) "
-                    + "but got " + target.dtype() + "; convert it with target.toFloat()");
-        }
-    }
-
-    private static void sameShape(String op, Tensor input, Tensor target) {
-        if (input == null || target == null) throw new NullPointerException(op + ": input and target must not be null");
-        if (!Arrays.equals(input.shape(), target.shape())) {
-            throw new IllegalArgumentException(op + ": target size " + Arrays.toString(target.shape()) + " is different "
-                    + "from the input size " + Arrays.toString(input.shape()) + "; they must match (this loss does not "
-                    + "broadcast, which would silently compare the wrong pairs)");
-        }
-    }
-
-    private static void requireBroadcastable(String op, String arg, Tensor t, Tensor input, String hint) {
-        int[] ts = t.shape(), is = input.shape();
-        boolean ok = ts.length <= is.length;
-        for (int i = 1; ok && i <= ts.length; i++) {
-            int a = ts[ts.length - i], b = is[is.length - i];
-            ok = a == b || a == 1;
-        }
-        if (!ok) {
-            throw new IllegalArgumentException(op + ": " + arg + " of shape " + Arrays.toString(ts) + " does not "
-                    + "broadcast to the input's shape " + Arrays.toString(is) + " (" + hint + ")");
-        }
-    }
-
-    private static Tensor weighted(String op, Tensor loss, Tensor weight) {
-        if (weight == null) return loss;
-        floating(op, "weight", weight);
-        requireBroadcastable(op, "weight", weight, loss, "a weight per element, per class [C], or per sample [N, 1]");
-        return loss.mul(weight.to(loss.dtype()));
     }
 
     /** A class weight of shape [C], viewed so it broadcasts along the class dim of the input. */

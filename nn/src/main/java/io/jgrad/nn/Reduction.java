@@ -1,4 +1,4 @@
-package io.jgrad.nn.loss;
+package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
 import java.util.Locale;

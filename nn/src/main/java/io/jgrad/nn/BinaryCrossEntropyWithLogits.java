@@ -1,4 +1,4 @@
-package io.jgrad.nn.loss;
+package io.jgrad.nn;
 
 import io.jgrad.core.Op;
 import io.jgrad.core.Tensor;
