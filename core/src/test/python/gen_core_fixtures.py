@@ -1,25 +1,34 @@
 """Golden values for jgrad's core ops, computed by real PyTorch.
 
 Run with Debian's PyTorch:  /usr/bin/python3 core/src/test/python/gen_core_fixtures.py
-It writes core/src/test/resources/fixtures/core_ops.json, which CoreFixtureTest reads (CI never needs
+It writes core/src/test/resources/fixtures/core_ops.json, which OpFixtureTest reads (CI never needs
 Python). Each case: inputs, the output, a random upstream gradient, and the inputs' gradients of
 sum(output * upstream). The Java twin of every expression lives in OpCases.java under the same name.
 """
 import json
 import os
+import zlib
 
 import torch
 
-torch.manual_seed(1234)
 F64, F32, I64 = torch.float64, torch.float32, torch.int64
 
 
+def case_generator(name):
+    """Each case draws from its own stream, seeded by its name, so adding or reordering cases leaves the
+    others' values alone. crc32 rather than hash(): Python salts str hashes per process."""
+    return torch.Generator().manual_seed(zlib.crc32(name.encode()))
+
+
+# rnd, pos, fixed_ints and fixed_values describe a case's input; run() makes it from the case's generator.
 def rnd(*shape, dtype=F64, low=-2.0, high=2.0, away=0.0):
     """Uniform in [low, high), optionally kept `away` from 0 where derivatives are not smooth."""
-    x = torch.rand(*shape, dtype=F64) * (high - low) + low
-    if away:
-        x = torch.where(x.abs() < away, torch.sign(x + 1e-12) * away + x, x)
-    return x.to(dtype)
+    def make(g):
+        x = torch.rand(*shape, dtype=F64, generator=g) * (high - low) + low
+        if away:
+            x = torch.where(x.abs() < away, torch.sign(x + 1e-12) * away + x, x)
+        return x.to(dtype)
+    return make
 
 
 def pos(*shape, dtype=F64):
@@ -32,6 +41,14 @@ def idx(values):
 
 def const(values, dtype=F64):
     return torch.tensor(values, dtype=dtype)
+
+
+def fixed_values(values, dtype=F64):
+    return lambda g: const(values, dtype)
+
+
+def fixed_ints(values):
+    return lambda g: idx(values)
 
 
 CASES = [
@@ -80,15 +97,15 @@ CASES = [
     ("mean_dim_keepdim", lambda a: a.mean(-1, keepdim=True), [rnd(2, 3, 4)]),
     ("amax_dim", lambda a: a.amax(1), [rnd(3, 5)]),
     ("amin_dims", lambda a: a.amin((0, 2)), [rnd(2, 3, 4)]),
-    ("amax_ties", lambda a: a.amax(1), [const([[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])]),
+    ("amax_ties", lambda a: a.amax(1), [fixed_values([[1.0, 3.0, 3.0], [2.0, 2.0, 0.0]])]),
     ("logsumexp_dim", lambda a: a.logsumexp(1), [rnd(3, 5)]),
     ("logsumexp_keepdim", lambda a: a.logsumexp(0, keepdim=True), [rnd(3, 5)]),
-    ("logsumexp_large", lambda a: a.logsumexp(1), [const([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]])]),
+    ("logsumexp_large", lambda a: a.logsumexp(1), [fixed_values([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]])]),
     ("softmax_dim1", lambda a: a.softmax(1), [rnd(3, 5)]),
     ("softmax_dim0", lambda a: a.softmax(0), [rnd(3, 5)]),
     ("log_softmax_dim1", lambda a: a.log_softmax(1), [rnd(3, 5)]),
     ("log_softmax_3d", lambda a: a.log_softmax(1), [rnd(2, 3, 4)]),
-    ("log_softmax_large", lambda a: a.log_softmax(1), [const([[1000.0, 0.0, -1000.0], [500.0, 501.0, 502.0]])]),
+    ("log_softmax_large", lambda a: a.log_softmax(1), [fixed_values([[1000.0, 0.0, -1000.0], [500.0, 501.0, 502.0]])]),
     ("reshape", lambda a: a.reshape(3, 8), [rnd(2, 3, 4)]),
     ("view_infer", lambda a: a.view(-1, 4), [rnd(2, 3, 4)]),
     ("flatten", lambda a: a.flatten(), [rnd(2, 3, 4)]),
@@ -107,13 +124,13 @@ CASES = [
     ("cat_dim0", lambda a, b: torch.cat([a, b], 0), [rnd(2, 3), rnd(1, 3)]),
     ("cat_dim1", lambda a, b: torch.cat([a, b], 1), [rnd(2, 3), rnd(2, 2)]),
     ("stack", lambda a, b: torch.stack([a, b], 1), [rnd(2, 3), rnd(2, 3)]),
-    ("gather_dim1", lambda a, i: a.gather(1, i), [rnd(3, 5), idx([[0, 4], [2, 2], [1, 3]])]),
-    ("gather_dim0", lambda a, i: a.gather(0, i), [rnd(4, 3), idx([[3, 0, 1], [0, 0, 2]])]),
-    ("scatter_add", lambda a, i, s: a.scatter_add(1, i, s), [rnd(3, 5), idx([[0, 4], [2, 2], [1, 3]]), rnd(3, 2)]),
-    ("index_select", lambda a, i: a.index_select(0, i), [rnd(5, 3), idx([4, 0, 4, 2])]),
+    ("gather_dim1", lambda a, i: a.gather(1, i), [rnd(3, 5), fixed_ints([[0, 4], [2, 2], [1, 3]])]),
+    ("gather_dim0", lambda a, i: a.gather(0, i), [rnd(4, 3), fixed_ints([[3, 0, 1], [0, 0, 2]])]),
+    ("scatter_add", lambda a, i, s: a.scatter_add(1, i, s), [rnd(3, 5), fixed_ints([[0, 4], [2, 2], [1, 3]]), rnd(3, 2)]),
+    ("index_select", lambda a, i: a.index_select(0, i), [rnd(5, 3), fixed_ints([4, 0, 4, 2])]),
     ("masked_fill", lambda c, a: a.masked_fill(c > 0, -1.0), [rnd(2, 3), rnd(2, 3)], {0}),
     ("mlp_nll", lambda x, w1, b1, w2, b2, y: -(torch.relu(x @ w1 + b1) @ w2 + b2).log_softmax(1).gather(1, y.unsqueeze(1)).mean(),
-     [rnd(4, 6), rnd(6, 5), rnd(5), rnd(5, 3), rnd(3), idx([0, 2, 1, 2])], {0}),
+     [rnd(4, 6), rnd(6, 5), rnd(5), rnd(5, 3), rnd(3), fixed_ints([0, 2, 1, 2])], {0}),
     # float32: the default dtype; compared at 1e-5
     ("add_broadcast_f32", lambda a, b: a + b, [rnd(2, 3, dtype=F32), rnd(3, dtype=F32)]),
     ("matmul_2d_f32", torch.matmul, [rnd(3, 4, dtype=F32), rnd(4, 5, dtype=F32)]),
@@ -123,7 +140,7 @@ CASES = [
     ("log_softmax_f32", lambda a: a.log_softmax(1), [rnd(3, 5, dtype=F32)]),
     ("mlp_nll_f32", lambda x, w1, b1, w2, b2, y: -(torch.relu(x @ w1 + b1) @ w2 + b2).log_softmax(1).gather(1, y.unsqueeze(1)).mean(),
      [rnd(4, 6, dtype=F32), rnd(6, 5, dtype=F32), rnd(5, dtype=F32), rnd(5, 3, dtype=F32), rnd(3, dtype=F32),
-      idx([0, 2, 1, 2])], {0}),
+      fixed_ints([0, 2, 1, 2])], {0}),
     # F.linear multiplies by the transposed weight without copying it
     ("linear", torch.nn.functional.linear, [rnd(4, 3), rnd(5, 3), rnd(5)]),
     ("linear_3d", torch.nn.functional.linear, [rnd(2, 4, 3), rnd(5, 3), rnd(5)]),
@@ -189,14 +206,15 @@ def encode(t):
 def run(case):
     name, fn, inputs = case[0], case[1], case[2]
     fixed = case[3] if len(case) > 3 else set()
+    g = case_generator(name)
     leaves = []
-    for i, t in enumerate(inputs):
-        t = t.clone()
+    for i, make in enumerate(inputs):
+        t = make(g)
         if t.is_floating_point() and i not in fixed:
             t.requires_grad_(True)
         leaves.append(t)
     out = fn(*leaves)
-    upstream = torch.rand(out.shape, dtype=out.dtype) * 2 - 1
+    upstream = torch.rand(out.shape, dtype=out.dtype, generator=g) * 2 - 1
     grads = [None] * len(leaves)
     wanted = [t for t in leaves if t.requires_grad]
     if wanted:

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.function.Executable;
 
-/** The one check behind every error-message test, shared with the other modules' tests. */
+/**
+ * The one check behind every error-message test, shared with the other modules' tests. The project rule:
+ * "Bad input gets a clear error, never silence and never a JVM crash. Say which argument, the shapes or
+ * values seen, what was expected and the likely fix." One test per error kind, each asserting the exact
+ * exception type (so an ArrayIndexOutOfBoundsException never passes for an IndexOutOfBoundsException) and
+ * the key facts of the message.
+ */
 public final class ErrorAssert {
     private ErrorAssert() {}
 

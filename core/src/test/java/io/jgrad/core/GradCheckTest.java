@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,11 +15,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Central-difference gradcheck of every differentiable op in the case table, in float64. */
 class GradCheckTest {
+    private static final Map<String, JsonNode> FIXTURES = Fixtures.cases("/fixtures/core_ops.json").stream()
+            .collect(Collectors.toMap(c -> c.get("name").asText(), c -> c));
+
+    /** Every case in the table: on the fixture's inputs when PyTorch has made them, else on its random ones. */
     static Stream<Arguments> float64Cases() {
-        return Fixtures.cases("/fixtures/core_ops.json").stream()
-                .filter(c -> !OpCases.NO_GRADCHECK.contains(c.get("name").asText()))
-                .filter(GradCheckTest::allFloat64)
-                .map(c -> Arguments.of(c.get("name").asText(), c));
+        return OpCases.CASES.keySet().stream()
+                .filter(name -> !OpCases.NO_GRADCHECK.contains(name))
+                .filter(name -> !FIXTURES.containsKey(name) || allFloat64(FIXTURES.get(name)))
+                .map(name -> Arguments.of(name, (Supplier<Tensor[]>) () -> inputs(name, FIXTURES)));
+    }
+
+    static Tensor[] inputs(String name, Map<String, JsonNode> fixtures) {
+        JsonNode c = fixtures.get(name);
+        return c != null ? Fixtures.inputs(c) : OpCases.randomInputs(name);
     }
 
     private static boolean allFloat64(JsonNode c) {
@@ -29,8 +41,25 @@ class GradCheckTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("float64Cases")
-    void gradcheck(String name, JsonNode c) {
-        assertTrue(GradCheck.check(OpCases.CASES.get(name), Fixtures.inputs(c)));
+    void gradcheck(String name, Supplier<Tensor[]> inputs) {
+        assertTrue(GradCheck.check(OpCases.CASES.get(name), inputs.get()));
+    }
+
+    /** The path a new op takes before its fixture exists: its declared random inputs. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesWithRandomInputs")
+    void gradchecksDeclaredInputsWithoutAFixture(String name) {
+        assertTrue(GradCheck.check(OpCases.CASES.get(name), inputs(name, Map.of())));
+    }
+
+    static Stream<String> casesWithRandomInputs() {
+        return OpCases.RANDOM_INPUTS.keySet().stream();
+    }
+
+    @Test
+    void explainsACaseWithNeitherFixtureNorInputs() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> inputs("exp", Map.of()));
+        assertTrue(e.getMessage().contains("no PyTorch fixture and no random inputs"), e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.function.Function;
 /**
  * The jgrad side of every case in gen_core_fixtures.py, by the same name: the table that both the
  * PyTorch comparison and the gradcheck run over. Adding an op means adding a row here and there.
+ * A row may also declare random inputs, so its backward can be gradchecked before the fixture exists.
  */
 final class OpCases {
     private OpCases() {}
@@ -17,8 +18,40 @@ final class OpCases {
     /** Cases gradcheck skips: non-differentiable points (ties) or too large for an O(n·m) Jacobian. */
     static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large");
 
+    /**
+     * Inputs for gradchecking a case before PyTorch has a fixture for it. A case with a fixture is always
+     * checked on the fixture's inputs; these only stand in until the JSON is regenerated.
+     */
+    static final Map<String, Function<Generator, Tensor[]>> RANDOM_INPUTS = new LinkedHashMap<>();
+
     private static void add(String name, Function<Tensor[], Tensor> f) {
         CASES.put(name, f);
+    }
+
+    private static void add(String name, Function<Tensor[], Tensor> f, Function<Generator, Tensor[]> inputs) {
+        add(name, f);
+        RANDOM_INPUTS.put(name, inputs);
+    }
+
+    /** Float64 inputs of these shapes, uniform in [-2, 2) like gen_core_fixtures.py's rnd, requiring grad. */
+    static Function<Generator, Tensor[]> uniform(int[]... shapes) {
+        return g -> java.util.Arrays.stream(shapes)
+                .map(s -> Tensor.rand(g, s).toDouble().mul(4.0).sub(2.0).requiresGrad(true))
+                .toArray(Tensor[]::new);
+    }
+
+    static int[] shape(int... dims) {
+        return dims;
+    }
+
+    /** The seeded inputs declared for a case; its name seeds them, so a case's inputs never depend on another's. */
+    static Tensor[] randomInputs(String name) {
+        Function<Generator, Tensor[]> inputs = RANDOM_INPUTS.get(name);
+        if (inputs == null) {
+            throw new IllegalStateException("case " + name + " has no PyTorch fixture and no random inputs; declare "
+                    + "them in OpCases (add(name, f, uniform(shape(...)))) or regenerate core_ops.json");
+        }
+        return inputs.apply(new Generator(name.hashCode()));
     }
 
     static {
@@ -30,7 +63,7 @@ final class OpCases {
         add("add_promote", x -> x[0].add(x[1]));
         add("sub", x -> x[0].sub(x[1]));
         add("sub_scalar", x -> x[0].sub(1.5));
-        add("mul", x -> x[0].mul(x[1]));
+        add("mul", x -> x[0].mul(x[1]), uniform(shape(2, 3), shape(2, 1)));
         add("mul_scalar", x -> x[0].mul(3.0));
         add("div", x -> x[0].div(x[1]));
         add("div_scalar", x -> x[0].div(4.0));
@@ -40,7 +73,7 @@ final class OpCases {
         add("log1p", x -> x[0].log1p());
         add("sqrt", x -> x[0].sqrt());
         add("abs", x -> x[0].abs());
-        add("tanh", x -> x[0].tanh());
+        add("tanh", x -> x[0].tanh(), uniform(shape(2, 3)));
         add("sigmoid", x -> x[0].sigmoid());
         add("relu", x -> x[0].relu());
         add("pow_scalar", x -> x[0].pow(3));
@@ -55,7 +88,7 @@ final class OpCases {
         add("matmul_matvec", x -> x[0].matmul(x[1]));
         add("matmul_vecmat", x -> x[0].matmul(x[1]));
         add("matmul_dot", x -> x[0].matmul(x[1]));
-        add("matmul_batched", x -> x[0].matmul(x[1]));
+        add("matmul_batched", x -> x[0].matmul(x[1]), uniform(shape(2, 3, 4), shape(2, 4, 5)));
         add("matmul_batched_2d", x -> x[0].matmul(x[1]));
         add("matmul_2d_batched", x -> x[0].matmul(x[1]));
         add("matmul_large", x -> x[0].matmul(x[1]));
