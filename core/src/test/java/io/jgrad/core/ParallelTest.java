@@ -111,6 +111,24 @@ class ParallelTest {
         assertEquals(3, Tensor.getNumThreads());
     }
 
+    /**
+     * Workers join the top-level thread group, not their creator's: JShell's local engine (and any
+     * code that joins a thread group's threads) would otherwise wait forever for workers that never end.
+     */
+    @Test
+    void workersDoNotJoinTheCreatorsThreadGroup() throws Exception {
+        ThreadGroup group = new ThreadGroup("creator");
+        Thread creator = new Thread(group, () -> Tensor.setNumThreads(before + 1));
+        creator.start();
+        creator.join();
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads);
+        for (int i = 0; i < n; i++) {
+            assertTrue(!threads[i].getName().startsWith("jgrad-intraop"), threads[i] + " joined the creator's group");
+        }
+        assertEquals(before + 1, Tensor.getNumThreads());
+    }
+
     @Test
     void aFailureInAnyPartReachesTheCaller() {
         Tensor.setNumThreads(2);

@@ -50,9 +50,21 @@ final class Team {
     private static final class Worker extends Thread {
         private final AtomicReference<Runnable> job = new AtomicReference<>();
 
+        /**
+         * In the top-level thread group, not the caller's: a team first started from inside a JShell
+         * snippet would otherwise belong to the snippet's group, and JShell's local engine waits for
+         * every thread of that group to end before it returns; workers never end.
+         */
         Worker(String name) {
-            super(name);
+            super(rootGroup(), name);
             setDaemon(true);
+            setContextClassLoader(Team.class.getClassLoader());
+        }
+
+        private static ThreadGroup rootGroup() {
+            ThreadGroup g = Thread.currentThread().getThreadGroup();
+            while (g.getParent() != null) g = g.getParent();
+            return g;
         }
 
         void post(Runnable j) {
