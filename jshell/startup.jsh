@@ -5,6 +5,3 @@ import io.jgrad.nn.Module;
 import io.jgrad.nn.loss.*;
 import io.jgrad.optim.*;
 import static io.jgrad.nn.F.*;
-/set mode jgrad normal -command
-/set truncation jgrad 2000
-/set feedback jgrad
