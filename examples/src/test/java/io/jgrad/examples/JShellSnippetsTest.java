@@ -95,6 +95,17 @@ class JShellSnippetsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void startupMeansJgradsModule() throws IOException {
+        try (JShell shell = JShell.builder().executionEngine("local").build()) {
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                shell.addToClasspath(entry);
+            }
+            run(shell, "startup", Files.readString(ROOT.resolve("jshell/startup.jsh")));
+            assertTrue(run(shell, "module", "Module m = new Linear(2, 1);\n") > 0);
+        }
+    }
+
     private static int run(JShell shell, String name, String code) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
