@@ -11,9 +11,11 @@ import java.util.List;
  *
  * <pre>
  * jshell> var x = Tensor.of(-1.0).requiresGrad(true);
+ * jshell> var message = "";
  * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
- *    ...> catch (IllegalStateException e) { System.out.println(e.getMessage()); }
- * Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
+ *    ...> catch (IllegalStateException e) { message = e.getMessage(); }
+ * jshell> message
+ * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; ..."
  * </pre>
  */
 public final class AnomalyMode implements AutoCloseable {

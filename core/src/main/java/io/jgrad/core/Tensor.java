@@ -1027,9 +1027,11 @@ public final class Tensor {
      *
      * <pre>
      * jshell> var x = Tensor.of(-1.0).requiresGrad(true);
+     * jshell> var message = "";
      * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
-     *    ...> catch (IllegalStateException e) { System.out.println(e.getMessage()); }
-     * Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; it was created at ...
+     *    ...> catch (IllegalStateException e) { message = e.getMessage(); }
+     * jshell> message
+     * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; ..."
      * </pre>
      */
     public static AnomalyMode detectAnomaly() {
