@@ -71,11 +71,7 @@ class JShellSnippetsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void everySnippetRuns(String name, String code) throws IOException {
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                shell.addToClasspath(entry);
-            }
-            run(shell, "jshell/startup.jsh", Files.readString(ROOT.resolve("jshell/startup.jsh")));
+        try (JShell shell = startedShell()) {
             int snippets = 0;
             for (String entry : code.split(ENTRY)) snippets += run(shell, name, entry);
             assertTrue(snippets > 0, name + " has no snippets");
@@ -84,11 +80,7 @@ class JShellSnippetsTest {
 
     @org.junit.jupiter.api.Test
     void catchesBrokenAndThrowingSnippets() throws IOException {
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                shell.addToClasspath(entry);
-            }
-            run(shell, "startup", Files.readString(ROOT.resolve("jshell/startup.jsh")));
+        try (JShell shell = startedShell()) {
             org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> run(shell, "bad", "Tensor.nope();\n"));
             org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                     () -> run(shell, "throws", "Tensor.zeros(2, 3).matmul(Tensor.zeros(2, 3));\n"));
@@ -97,13 +89,19 @@ class JShellSnippetsTest {
 
     @org.junit.jupiter.api.Test
     void startupMeansJgradsModule() throws IOException {
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                shell.addToClasspath(entry);
-            }
-            run(shell, "startup", Files.readString(ROOT.resolve("jshell/startup.jsh")));
+        try (JShell shell = startedShell()) {
             assertTrue(run(shell, "module", "Module m = new Linear(2, 1);\n") > 0);
         }
+    }
+
+    /** A local JShell with the test class path and jshell/startup.jsh evaluated, as ./jshell.sh starts. */
+    private static JShell startedShell() throws IOException {
+        JShell shell = JShell.builder().executionEngine("local").build();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            shell.addToClasspath(entry);
+        }
+        run(shell, "jshell/startup.jsh", Files.readString(ROOT.resolve("jshell/startup.jsh")));
+        return shell;
     }
 
     private static int run(JShell shell, String name, String code) {
