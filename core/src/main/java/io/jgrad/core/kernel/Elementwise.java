@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Element-wise kernels with PyTorch broadcasting. Both operands of a binary kernel share one array
@@ -31,6 +32,30 @@ public final class Elementwise {
         }
     }
 
+    /**
+     * Element-wise functions of one tensor. {@code integer} is the int64 form for the ops PyTorch keeps
+     * integral (neg, abs, relu), null where integers are computed in float32.
+     */
+    public enum Unary {
+        EXP(Math::exp, null),
+        LOG(Math::log, null),
+        LOG1P(Math::log1p, null),
+        SQRT(Math::sqrt, null),
+        TANH(Math::tanh, null),
+        SIGMOID(Elementwise::sigmoid, null),
+        ABS(Math::abs, Math::abs),
+        NEG(x -> -x, x -> -x),
+        RELU(x -> Math.max(x, 0), x -> Math.max(x, 0));
+
+        final DoubleUnaryOperator f;
+        public final LongUnaryOperator integer;
+
+        Unary(DoubleUnaryOperator f, LongUnaryOperator integer) {
+            this.f = f;
+            this.integer = integer;
+        }
+    }
+
     /** Comparisons; NaN compares unequal to everything, as in IEEE 754 and PyTorch. */
     public enum Compare { EQ, NE, GT, GE, LT, LE }
 
@@ -54,6 +79,39 @@ public final class Elementwise {
             if ((y & 1) != 0) result *= base;
         }
         return result;
+    }
+
+    /** 1 / (1 + e^-x), written so neither branch overflows for large |x|. */
+    static double sigmoid(double x) {
+        if (x >= 0) return 1 / (1 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    /**
+     * {@code x} to a scalar power as PyTorch computes it: a power of ±0.5 as sqrt or 1/sqrt, which
+     * differ from pow at -inf (NaN, not inf or 0) and -0.0 (-0.0 and -inf, not 0 and inf).
+     */
+    public static Object powScalar(Object a, double exponent) {
+        if (a instanceof long[] l) return mapLong(l, v -> pow(v, (long) exponent));
+        DoubleUnaryOperator f = exponent == 0.5 ? Math::sqrt : exponent == -0.5 ? v -> 1 / Math.sqrt(v)
+                : v -> pow(v, exponent);
+        return map(a, f);
+    }
+
+    /** Clamped into [lo, hi]; NaN inputs stay NaN, as in PyTorch. Whole-number bounds on an int64 array. */
+    public static Object clamp(Object a, double lo, double hi) {
+        if (a instanceof long[] l) {
+            long min = (long) Math.max(lo, Long.MIN_VALUE), max = (long) Math.min(hi, Long.MAX_VALUE);
+            return mapLong(l, x -> Math.min(max, Math.max(min, x)));
+        }
+        return map(a, x -> Double.isNaN(x) ? x : Math.min(hi, Math.max(lo, x)));
+    }
+
+    /** {@code op} on a float or double array, or on an int64 array when it has an integer form. */
+    public static Object unary(Unary op, Object a) {
+        if (a instanceof long[] l) return mapLong(l, op.integer);
+        return op == Unary.RELU ? relu(a) : map(a, op.f);
     }
 
     /** PyTorch's maximum/minimum propagate NaN; Math.max does too but treats -0.0 < 0.0, as PyTorch does. */
@@ -211,7 +269,7 @@ public final class Elementwise {
     }
 
     /** {@code f} applied to every element of an int64 array, into a new one. */
-    public static long[] mapLong(long[] a, java.util.function.LongUnaryOperator f) {
+    public static long[] mapLong(long[] a, LongUnaryOperator f) {
         long[] o = new long[a.length];
         Parallel.forRange(o.length, (from, to) -> {
             for (int i = from; i < to; i++) o[i] = f.applyAsLong(a[i]);

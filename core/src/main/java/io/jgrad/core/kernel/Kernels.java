@@ -1,0 +1,141 @@
+package io.jgrad.core.kernel;
+
+import io.jgrad.core.kernel.Elementwise.Binary;
+import io.jgrad.core.kernel.Elementwise.Compare;
+import io.jgrad.core.kernel.Elementwise.Unary;
+
+/**
+ * Everything an op needs from a device's storage, the one seam between autograd and arithmetic
+ * (PyTorch's dispatch to a CPU or CUDA kernel). An op calls the kernels of its operands' device and
+ * never asks which device that is; {@link CpuKernels} and {@link Nd4jKernels} sit side by side.
+ *
+ * <p>An "array" is the device's storage for one contiguous, row-major tensor: a heap
+ * {@code float[]}, {@code double[]}, {@code long[]} or {@code boolean[]} on the CPU device, a
+ * c-order {@code INDArray} of the matching data type on the ND4J device. An element type is named by
+ * its heap array class ({@code float[].class}, ...), so this package needs nothing from the tensor
+ * layer. Shapes and index lists are plain Java arrays on every device; callers validate them first.
+ * Binary kernels take two arrays of one type (the caller promotes); outputs have that type.
+ */
+public interface Kernels {
+
+    // --- storage ---
+
+    /** A new zero-filled array of {@code n} elements of {@code type} ({@code float[].class}, ...). */
+    Object zeros(Class<?> type, int n);
+
+    /** A copy of a heap array on this device. */
+    Object fromHost(Object heap);
+
+    /** The elements as a heap array of the same type; may be the storage itself, so never write to it. */
+    Object host(Object a);
+
+    int length(Object a);
+
+    /** The heap array class naming {@code a}'s element type. */
+    Class<?> type(Object a);
+
+    double get(Object a, int i);
+
+    void set(Object a, int i, double v);
+
+    /** A new array holding {@code a}'s elements converted to {@code type}, with Java's (and PyTorch's) casts. */
+    Object convert(Object a, Class<?> type);
+
+    Object copy(Object a);
+
+    void fill(Object a, double v);
+
+    // --- element-wise, with PyTorch broadcasting ---
+
+    Object binary(Binary op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape);
+
+    /** {@code a = op(a, b)}, {@code b} broadcasting to {@code a}'s shape. */
+    void binaryInPlace(Binary op, Object a, int[] aShape, Object b, int[] bShape);
+
+    /** A bool array. */
+    Object compare(Compare op, Object a, int[] aShape, Object b, int[] bShape, int[] outShape);
+
+    /** A float array for a float input; an int64 input only for ops with an integer form ({@link Unary#integer}). */
+    Object unary(Unary op, Object a);
+
+    /** Clamped into [lo, hi]; NaN stays NaN. On an int64 array the bounds are whole numbers. */
+    Object clamp(Object a, double lo, double hi);
+
+    /** {@code a} to a scalar power, with PyTorch's special cases ({@link Elementwise#powScalar}). */
+    Object powScalar(Object a, double exponent);
+
+    /** {@code grad} where {@code out > 0}, else 0: ReLU's backward from its output. */
+    Object reluBackward(Object grad, Object out);
+
+    Object where(Object cond, int[] cShape, Object a, int[] aShape, Object b, int[] bShape, int[] outShape);
+
+    /** {@code a += alpha·b}, same shapes. */
+    void axpy(Object a, Object b, double alpha);
+
+    /** {@code a += value·b·c}, or {@code value·b/c} when {@code divide}; same shapes. */
+    void addcmul(Object a, Object b, Object c, double value, boolean divide);
+
+    // --- reductions ---
+
+    /** Sums over the dims marked true, keeping them with size 1; same type, int64 and bool sum to int64. */
+    Object sum(Object a, int[] shape, boolean[] dims);
+
+    /** Maximum or minimum over the marked dims (kept with size 1); NaN wins. */
+    Object extreme(Object a, int[] shape, boolean[] dims, boolean max);
+
+    /** int64 index of the largest element along {@code dim} (first of ties, NaN largest), dim kept with size 1. */
+    Object argmax(Object a, int[] shape, int dim);
+
+    Object softmax(Object x, int[] shape, int dim, boolean log);
+
+    Object softmaxBackward(Object grad, Object y, int[] shape, int dim, boolean log);
+
+    /** {@link CrossEntropyKernel#forward}, its arrays on this device. */
+    CrossEntropyKernel.Forward crossEntropy(Object x, int[] shape, int dim, long[] target, double[] weight,
+                                            long ignoreIndex, boolean perLane, boolean keepSoftmax);
+
+    /** {@link CrossEntropyKernel#backward}, its arrays on this device. */
+    Object crossEntropyBackward(Object softmax, int[] shape, int dim, long[] target, double[] weight,
+                                long ignoreIndex, double[] upstream, double divisor);
+
+    // --- layout and indexing ---
+
+    /** A contiguous copy of the strided view {@code src[offset + Σ i_d·strides_d]} of {@code shape}. */
+    Object strided(Object src, int offset, int[] strides, int[] shape);
+
+    /** Writes contiguous {@code src} of {@code shape} into the strided view of {@code dst}. */
+    void stridedScatter(Object src, int[] shape, Object dst, int offset, int[] strides);
+
+    /** {@code out[..., i, ...] = src[..., index[..., i, ...], ...]} along {@code dim}; out has the index's shape. */
+    Object gather(Object src, int[] srcShape, int dim, long[] index, int[] idxShape);
+
+    /** {@code dst[..., index[..., i, ...], ...] += src[..., i, ...]} along {@code dim}. */
+    void scatterAdd(Object dst, int[] dstShape, int dim, long[] index, int[] idxShape, Object src, int[] srcShape);
+
+    /** The slices {@code index} along {@code dim}, in order. */
+    Object select(Object src, int[] shape, int dim, long[] index);
+
+    /** Adds slice {@code i} of {@code src} to slice {@code index[i]} of {@code dst} along {@code dim}. */
+    void selectAdd(Object dst, int[] shape, int dim, long[] index, Object src);
+
+    // --- products ---
+
+    /**
+     * {@code batch} products {@code op(A_i)·op(B_i)}, each m×n, in one new array: op(A) is m×k (stored
+     * k×m when {@code ta}), op(B) is k×n (stored n×k when {@code tb}); an operand that is not batched
+     * is shared by every product. {@code aVersion}/{@code bVersion} change whenever the operand's
+     * contents do, so a device may cache what it derived from an operand.
+     */
+    Object matmul(boolean ta, boolean tb, int batch, int m, int n, int k,
+                  Object a, boolean aBatched, int aVersion, Object b, boolean bBatched, int bVersion);
+
+    // --- optimizers, in place ---
+
+    /** {@link OptimizerKernels#sgd}. */
+    void sgd(Object param, Object grad, Object buffer, double weightDecay, double momentum, double lr,
+             double dampening, boolean nesterov, boolean maximize, boolean isFirstStep);
+
+    /** {@link OptimizerKernels#adam}. */
+    void adam(Object param, Object grad, Object expAvg, Object expAvgSq, Object maxExpAvgSq, long step,
+              double lr, double beta1, double beta2, double weightDecay, double eps, boolean decoupled, boolean maximize);
+}
