@@ -1,9 +1,11 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 /** |x|; the gradient at 0 is 0 (sign(0) = 0), as in PyTorch. */
 final class Abs extends UnaryOp {
     Abs() {
-        super(Math::abs, Math::abs, false);
+        super(Unary.ABS, false);
     }
 
     @Override

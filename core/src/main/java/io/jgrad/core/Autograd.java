@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Elementwise;
-import io.jgrad.core.kernel.Reduce;
+import io.jgrad.core.kernel.Elementwise.Binary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +29,7 @@ final class Autograd {
         try (var g = GradMode.noGrad()) {
             Set<Storage> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
             handedOut.add(seed.storage);
-            seed = seed.to(root.dtype());
+            seed = seed.to(root.device()).to(root.dtype());
             if (root.gradFn() == null) {
                 accumulate(root, seed, handedOut);
                 return;
@@ -47,7 +46,7 @@ final class Autograd {
                 for (int i = 0; i < op.inputs.length; i++) {
                     if (!op.needsGrad[i] || grads[i] == null) continue;
                     Tensor input = op.inputs[i];
-                    Tensor gi = sumToShape(grads[i], input.shape()).to(input.dtype());
+                    Tensor gi = sumToShape(grads[i], input.shape()).to(input.device()).to(input.dtype());
                     Op next = input.gradFn();
                     if (next == null) {
                         accumulate(input, gi, handedOut);
@@ -103,7 +102,7 @@ final class Autograd {
         int lead = gs.length - shape.length;
         boolean[] dims = new boolean[gs.length];
         for (int d = 0; d < gs.length; d++) dims[d] = d < lead || (shape[d - lead] == 1 && gs[d] != 1);
-        return new Tensor(Reduce.sum(g.data(), gs, dims), shape);
+        return new Tensor(g.kernels().sum(g.data(), gs, dims), shape);
     }
 
     /**
@@ -123,7 +122,7 @@ final class Autograd {
             boolean fresh = handedOut.add(g.storage);
             t.setEngineGrad(fresh ? g : g.clone(), !fresh);
         } else if (t.ownsGrad()) {
-            Elementwise.binaryInPlace(Elementwise.Binary.ADD, current.data(), current.shape(), g.data(), g.shape());
+            current.kernels().binaryInPlace(Binary.ADD, current.data(), current.shape(), g.data(), g.shape());
             current.bumpVersion();
         } else {
             t.setEngineGrad(current.add(g), true);

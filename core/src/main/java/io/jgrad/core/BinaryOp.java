@@ -30,7 +30,7 @@ abstract class BinaryOp extends Op {
         }
         int[] shape = Ops.broadcast(opName, a.shape(), b.shape());
         saveOperands(a, b);
-        Tensor out = new Tensor(Elementwise.binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
+        Tensor out = new Tensor(a.kernels().binary(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
         // As in PyTorch, bool + bool and maximum are logical or, bool * bool and minimum logical and: masks stay masks.
         return bools && kind != Elementwise.Binary.SUB && kind != Elementwise.Binary.DIV ? out.to(DType.BOOL) : out;
     }

@@ -1,7 +1,7 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
-import io.jgrad.core.kernel.Strided;
+import io.jgrad.core.kernel.Kernels;
 
 /** Joins tensors along an existing dim (dtypes promoted); each input's gradient is its slice of the output's. */
 final class Cat extends Op {
@@ -33,11 +33,12 @@ final class Cat extends Op {
             sizes[i] = s[d];
             outShape[d] += s[d];
         }
-        Object out = type.alloc(Shapes.numel(outShape));
+        Kernels k = in[0].kernels();
+        Object out = k.zeros(type.array, Shapes.numel(outShape));
         int[] st = Shapes.strides(outShape);
         for (int i = 0, at = 0; i < in.length; at += sizes[i], i++) {
             Tensor t = in[i].to(type);
-            Strided.scatter(t.data(), t.shape(), out, at * st[d], st);
+            k.stridedScatter(t.data(), t.shape(), out, at * st[d], st);
         }
         return new Tensor(out, outShape);
     }

@@ -8,26 +8,19 @@ final class Clamp extends UnaryOp {
     private final double min, max;
 
     Clamp(double min, double max) {
-        super(clamper(Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min,
-                Double.isNaN(max) ? Double.POSITIVE_INFINITY : max), integerClamper(min, max), false);
+        super(null, wholeOrAbsent(min) && wholeOrAbsent(max), false);
         this.min = min;
         this.max = max;
     }
 
-    /** NaN inputs stay NaN, as in PyTorch. */
-    private static java.util.function.DoubleUnaryOperator clamper(double lo, double hi) {
-        return x -> Double.isNaN(x) ? x : Math.min(hi, Math.max(lo, x));
-    }
-
     /**
      * int64 and bool inputs stay int64 when both bounds are whole numbers (or absent), as in PyTorch;
-     * a fractional bound promotes them to float32.
+     * a fractional bound promotes them to float32. NaN inputs stay NaN.
      */
-    private static java.util.function.LongUnaryOperator integerClamper(double min, double max) {
-        if (!wholeOrAbsent(min) || !wholeOrAbsent(max)) return null;
-        long lo = Double.isNaN(min) ? Long.MIN_VALUE : (long) Math.max(min, Long.MIN_VALUE);
-        long hi = Double.isNaN(max) ? Long.MAX_VALUE : (long) Math.min(max, Long.MAX_VALUE);
-        return x -> Math.min(hi, Math.max(lo, x));
+    @Override
+    Object compute(Tensor x) {
+        return x.kernels().clamp(x.data(), Double.isNaN(min) ? Double.NEGATIVE_INFINITY : min,
+                Double.isNaN(max) ? Double.POSITIVE_INFINITY : max);
     }
 
     private static boolean wholeOrAbsent(double v) {

@@ -23,8 +23,13 @@ final class Creation {
 
     static Tensor full(String op, double value, DType type, int[] shape) {
         Tensor t = new Tensor(type.alloc(Shapes.numel(checkShape(op, shape))), shape);
-        if (value != 0) io.jgrad.core.kernel.Buffers.fill(t.data(), value);
+        if (value != 0) io.jgrad.core.kernel.Buffers.fill(t.data(), value);  // on the heap, before any device move
         return t;
+    }
+
+    /** Zeros of {@code type} and {@code shape} on {@code like}'s device (a gradient buffer, an output to fill). */
+    static Tensor zerosOn(Tensor like, DType type, int[] shape) {
+        return new Tensor(like.kernels().zeros(type.array, Shapes.numel(shape)), shape);
     }
 
     /** Rectangular rows as a 2-D tensor of {@code dtype}, read as doubles so FLOAT64 keeps every bit. */

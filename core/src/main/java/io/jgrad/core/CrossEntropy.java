@@ -1,7 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Buffers;
-import io.jgrad.core.kernel.CrossEntropyKernel;
 import java.util.Arrays;
 
 /**
@@ -43,7 +41,7 @@ final class CrossEntropy extends Op {
         checkTarget(input, target, ignoreIndex);
         if (weight != null) checkWeight(input, weight);
         // Rounded to the input's dtype first, the dtype PyTorch requires of it.
-        double[] w = weight == null ? null : Buffers.toDoubles(weight.to(input.dtype()).data());
+        double[] w = weight == null ? null : weight.to(input.dtype()).toDoubleArray();
         return new CrossEntropy(target, w, ignoreIndex, reduction).apply(input);
     }
 
@@ -52,20 +50,20 @@ final class CrossEntropy extends Op {
         Tensor x = in[0];
         dim = x.dim() == 1 ? 0 : 1;
         // The softmax replaces the logits as what backward needs, so backward has no exp to compute.
-        var f = CrossEntropyKernel.forward(x.data(), x.shape(), dim, target.longData(), weight, ignoreIndex, none,
+        var f = x.kernels().crossEntropy(x.data(), x.shape(), dim, target.longData(), weight, ignoreIndex, none,
                 needsInputGrad(0));
         totalWeight = f.totalWeight();
         if (f.softmax() != null) save(new Tensor(f.softmax(), x.shape()), target);
         if (none) return new Tensor(f.losses(), target.shape());
         double value = mean ? f.lossSum() / totalWeight : f.lossSum();
-        return Tensor.full(value, x.dtype());
+        return Tensor.full(value, x.dtype()).to(x.device());
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor p = saved(0);
-        Object gx = CrossEntropyKernel.backward(p.data(), p.shape(), dim, saved(1).longData(), weight, ignoreIndex,
-                Buffers.toDoubles(g.data()), mean ? totalWeight : 1);
+        Object gx = p.kernels().crossEntropyBackward(p.data(), p.shape(), dim, saved(1).longData(), weight, ignoreIndex,
+                g.toDoubleArray(), mean ? totalWeight : 1);
         return new Tensor[] {new Tensor(gx, p.shape())};
     }
 

@@ -1,21 +1,23 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Buffers;
+import io.jgrad.core.kernel.CpuKernels;
 
 /**
- * Element types, named as in PyTorch. Each is stored in a Java array: float32 in {@code float[]},
- * float64 in {@code double[]}, int64 in {@code long[]}, bool in {@code boolean[]}.
+ * Element types, named as in PyTorch. On the CPU device each is stored in a Java array: float32 in
+ * {@code float[]}, float64 in {@code double[]}, int64 in {@code long[]}, bool in {@code boolean[]}; on
+ * the ND4J device in an {@code INDArray} of FLOAT, DOUBLE, LONG or BOOL.
  */
 public enum DType {
-    BOOL("bool"),
-    INT64("int64"),
-    FLOAT32("float32"),
-    FLOAT64("float64");
+    BOOL("bool", boolean[].class),
+    INT64("int64", long[].class),
+    FLOAT32("float32", float[].class),
+    FLOAT64("float64", double[].class);
 
     private final String name;
 
-    DType(String name) {
+    DType(String name, Class<?> array) {
         this.name = name;
+        this.array = array;
     }
 
     public boolean isFloatingPoint() {
@@ -27,31 +29,24 @@ public enum DType {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
+    /** The dtype of a device array. */
     static DType of(Object array) {
-        if (array instanceof float[]) return FLOAT32;
-        if (array instanceof double[]) return FLOAT64;
-        if (array instanceof long[]) return INT64;
-        if (array instanceof boolean[]) return BOOL;
-        throw new IllegalArgumentException("unsupported storage " + array.getClass().getSimpleName());
+        Class<?> type = Device.of(array).kernels().type(array);
+        for (DType t : values()) if (t.array == type) return t;
+        throw new IllegalArgumentException("unsupported storage " + type.getSimpleName());
     }
 
+    /** The heap array class that names this type to the kernels ({@code float[].class}, ...). */
+    final Class<?> array;
+
+    /** A new zero-filled heap array of this type. */
     Object alloc(int n) {
-        return switch (this) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case BOOL -> new boolean[n];
-        };
+        return CpuKernels.INSTANCE.zeros(array, n);
     }
 
-    /** {@code array} converted to this type's storage; always a new array. */
-    Object convert(Object array) {
-        return switch (this) {
-            case FLOAT32 -> Buffers.toFloats(array);
-            case FLOAT64 -> Buffers.toDoubles(array);
-            case INT64 -> Buffers.toLongs(array);
-            case BOOL -> Buffers.toBools(array);
-        };
+    /** A heap array converted to this type; always a new array. */
+    Object convert(Object heap) {
+        return CpuKernels.INSTANCE.convert(heap, array);
     }
 
     @Override

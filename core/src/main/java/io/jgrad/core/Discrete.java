@@ -1,15 +1,15 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Elementwise;
-import io.jgrad.core.kernel.Reduce;
 
 /** Functions without a gradient: comparisons, logic, sign, argmax, one-hot. They never record a graph. */
 final class Discrete {
     private Discrete() {}
 
     static Tensor compare(String op, Elementwise.Compare kind, Tensor a, Tensor b) {
+        Tensor[] t = Ops.onOneDevice(op, a, b);
         int[] shape = Ops.broadcast(op, a.shape(), b.shape());
-        return new Tensor(Elementwise.compare(kind, a.data(), a.shape(), b.data(), b.shape(), shape), shape);
+        return new Tensor(t[0].kernels().compare(kind, t[0].data(), a.shape(), t[1].data(), b.shape(), shape), shape);
     }
 
     /**
@@ -22,10 +22,11 @@ final class Discrete {
 
     /** Logical and (min of 0/1) or or (max of 0/1), broadcast. */
     static Tensor logical(String op, Tensor a, Tensor b, boolean and) {
-        Tensor x = a.to(DType.BOOL).to(DType.INT64), y = b.to(DType.BOOL).to(DType.INT64);
+        Tensor[] t = Ops.onOneDevice(op, a, b);
+        Tensor x = t[0].to(DType.BOOL).to(DType.INT64), y = t[1].to(DType.BOOL).to(DType.INT64);
         int[] shape = Ops.broadcast(op, x.shape(), y.shape());
         Elementwise.Binary kind = and ? Elementwise.Binary.MIN : Elementwise.Binary.MAX;
-        return new Tensor(Elementwise.binary(kind, x.data(), x.shape(), y.data(), y.shape(), shape), shape).to(DType.BOOL);
+        return new Tensor(x.kernels().binary(kind, x.data(), x.shape(), y.data(), y.shape(), shape), shape).to(DType.BOOL);
     }
 
     static Tensor sign(Tensor x) {
@@ -39,8 +40,7 @@ final class Discrete {
                 + "(shape %s)", Check.shape(x.shape()));
         if (dim == null) {
             Tensor flat = x.reshape(-1);
-            long[] arg = Reduce.argmax(flat.data(), flat.shape(), 0);
-            return new Tensor(arg, keepdim ? ones(x.dim()) : new int[0]);
+            return new Tensor(x.kernels().argmax(flat.data(), flat.shape(), 0), keepdim ? ones(x.dim()) : new int[0]);
         }
         int d = Check.dim("argmax", dim, x.dim());
         Check.argument(x.dim() == 0 || x.size(d) > 0, "argmax: expected reduction dim %d to have non-zero size (shape %s)",
@@ -48,7 +48,7 @@ final class Discrete {
         int[] shape = x.dim() == 0 ? new int[] {1} : x.shape();
         int[] kept = shape.clone();
         kept[d] = 1;
-        Tensor out = new Tensor(Reduce.argmax(x.data(), shape, d), kept);
+        Tensor out = new Tensor(x.kernels().argmax(x.data(), shape, d), kept);
         return keepdim || x.dim() == 0 ? out.reshape(x.dim() == 0 ? new int[0] : kept) : out.squeeze(d);
     }
 
@@ -71,7 +71,7 @@ final class Discrete {
         Creation.checkShape("oneHot", shape);
         long[] out = new long[idx.length * c];
         for (int i = 0; i < idx.length; i++) out[i * c + (int) idx[i]] = 1;
-        return new Tensor(out, shape);
+        return new Tensor(index.kernels().fromHost(out), shape);
     }
 
     private static int[] ones(int rank) {

@@ -1,8 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 final class Exp extends UnaryOp {
     Exp() {
-        super(Math::exp, true);
+        super(Unary.EXP, true);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
-import io.jgrad.core.kernel.Strided;
 
 /** Broadcasts to a larger shape (materialised); the engine's broadcast undoing is its whole backward. */
 final class Expand extends Op {
@@ -24,7 +23,7 @@ final class Expand extends Op {
         }
         Check.argument(ok, "expand: the expanded size %s must match the existing size %s at each non-singleton "
                 + "dimension (sizes are aligned from the right; -1 keeps a size)", Check.shape(shape), Check.shape(xs));
-        return new Tensor(Strided.gather(x.data(), 0, Shapes.broadcastStrides(xs, target), target), target);
+        return new Tensor(x.kernels().strided(x.data(), 0, Shapes.broadcastStrides(xs, target), target), target);
     }
 
     @Override

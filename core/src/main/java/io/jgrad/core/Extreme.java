@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Reduce;
 import io.jgrad.core.kernel.Shapes;
 
 /** amax / amin over dims; ties share the gradient evenly, as in PyTorch. */
@@ -25,7 +24,7 @@ final class Extreme extends Op {
             Check.argument(!mask[d] || shape[d] > 0, "%s: expected reduction dim %d to have non-zero size; got shape %s",
                     op, d, Check.shape(shape));
         }
-        Tensor kept = new Tensor(Reduce.extreme(x.data(), shape, mask, max), Shapes.reduced(shape, mask, true));
+        Tensor kept = new Tensor(x.kernels().extreme(x.data(), shape, mask, max), Shapes.reduced(shape, mask, true));
         save(x, kept);
         return kept.reshape(Shapes.reduced(shape, mask, keepdim));
     }

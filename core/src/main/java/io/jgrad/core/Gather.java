@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Index;
 
 /**
  * {@code out[i][j] = x[i][index[i][j]]} along {@code dim} (shown for dim 1): how NLL picks each row's
@@ -23,14 +22,14 @@ final class Gather extends Op {
         inShape = x.shape();
         d = checkIndex("gather", x, dim, index, true);
         save(index);
-        return new Tensor(Index.gather(x.data(), inShape, d, index.longData(), index.shape()), index.shape());
+        return new Tensor(x.kernels().gather(x.data(), inShape, d, index.longData(), index.shape()), index.shape());
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor gx = Tensor.zeros(g.dtype(), inShape);
+        Tensor gx = Creation.zerosOn(g, g.dtype(), inShape);
         Tensor idx = saved(0);
-        Index.scatterAdd(gx.data(), inShape, d, idx.longData(), idx.shape(), g.data(), g.shape());
+        g.kernels().scatterAdd(gx.data(), inShape, d, idx.longData(), idx.shape(), g.data(), g.shape());
         return new Tensor[] {gx};
     }
 

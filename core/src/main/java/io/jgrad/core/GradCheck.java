@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Buffers;
 import java.util.function.Function;
 
 /**
@@ -60,12 +59,12 @@ public final class GradCheck {
             Tensor out = f.apply(inputs);
             if (out.requiresGrad()) {
                 Tensor seed = Tensor.zerosLike(out);
-                Buffers.set(seed.data(), k, 1);
+                seed.kernels().set(seed.data(), k, 1);
                 out.backward(seed);
             }
             for (int i = 0; i < inputs.length; i++) {
                 Tensor g = inputs[i].grad();
-                jac[i][k] = g == null ? new double[inputs[i].numel()] : Buffers.toDoubles(g.data());
+                jac[i][k] = g == null ? new double[inputs[i].numel()] : g.toDoubleArray();
             }
         }
         for (Tensor t : inputs) t.zeroGrad();
@@ -75,18 +74,19 @@ public final class GradCheck {
     /** Central differences for element j of {@code in}, bumping its version at each write as an in-place op would. */
     private static double[] numericColumn(Function<Tensor[], Tensor> f, Tensor[] inputs, Tensor in, int j, double eps,
                                           int m) {
-        double[] x = (double[]) in.data();
-        double saved = x[j];
+        var kernels = in.kernels();
+        Object x = in.data();
+        double saved = kernels.get(x, j);
         double[] plus, minus;
         try (var g = GradMode.noGrad()) {
-            x[j] = saved + eps;
+            kernels.set(x, j, saved + eps);
             in.bumpVersion();
-            plus = Buffers.toDoubles(f.apply(inputs).data());
-            x[j] = saved - eps;
+            plus = f.apply(inputs).toDoubleArray();
+            kernels.set(x, j, saved - eps);
             in.bumpVersion();
-            minus = Buffers.toDoubles(f.apply(inputs).data());
+            minus = f.apply(inputs).toDoubleArray();
         } finally {
-            x[j] = saved;
+            kernels.set(x, j, saved);
             in.bumpVersion();
         }
         double[] col = new double[m];

@@ -1,6 +1,6 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Buffers;
+import io.jgrad.core.kernel.Shapes;
 import io.jgrad.core.kernel.Elementwise;
 import java.util.Arrays;
 
@@ -22,8 +22,8 @@ final class InPlace {
         int[] shape = Ops.broadcast(op, self.shape(), other.shape());
         Check.argument(Arrays.equals(shape, self.shape()), "%s: output with shape %s doesn't match the broadcast shape %s",
                 op, Check.shape(self.shape()), Check.shape(shape));
-        Tensor o = other.to(self.dtype());
-        Elementwise.binaryInPlace(kind, self.data(), self.shape(), o.data(), o.shape());
+        Tensor o = Ops.onDeviceOf(op, self, other).to(self.dtype());
+        self.kernels().binaryInPlace(kind, self.data(), self.shape(), o.data(), o.shape());
         self.bumpVersion();
         return self;
     }
@@ -36,7 +36,7 @@ final class InPlace {
             }
         }
         check(self, "addi");
-        Elementwise.axpy(self.data(), other.to(self.dtype()).data(), alpha);
+        self.kernels().axpy(self.data(), Ops.onDeviceOf("addi", self, other).to(self.dtype()).data(), alpha);
         self.bumpVersion();
         return self;
     }
@@ -48,14 +48,15 @@ final class InPlace {
         Check.argument(Arrays.equals(self.shape(), t1.shape()) && Arrays.equals(self.shape(), t2.shape()),
                 "%s: tensor1 %s and tensor2 %s must have this tensor's shape %s", op, Check.shape(t1.shape()),
                 Check.shape(t2.shape()), Check.shape(self.shape()));
-        Elementwise.addcmul(self.data(), t1.to(self.dtype()).data(), t2.to(self.dtype()).data(), value, divide);
+        Tensor a = Ops.onDeviceOf(op, self, t1).to(self.dtype()), b = Ops.onDeviceOf(op, self, t2).to(self.dtype());
+        self.kernels().addcmul(self.data(), a.data(), b.data(), value, divide);
         self.bumpVersion();
         return self;
     }
 
     static Tensor fill(Tensor self, String op, double value) {
         check(self, op);
-        Buffers.fill(self.data(), value);
+        self.kernels().fill(self.data(), value);
         self.bumpVersion();
         return self;
     }
@@ -65,8 +66,8 @@ final class InPlace {
         int[] shape = Ops.broadcast("copyFrom", self.shape(), src.shape());
         Check.argument(Arrays.equals(shape, self.shape()), "copyFrom: source of shape %s cannot be broadcast to the "
                 + "destination's shape %s", Check.shape(src.shape()), Check.shape(self.shape()));
-        Tensor s = src.to(self.dtype()).expand(self.shape());
-        System.arraycopy(s.data(), 0, self.data(), 0, self.numel());
+        Tensor s = src.to(self.device()).to(self.dtype()).expand(self.shape());
+        self.kernels().stridedScatter(s.data(), self.shape(), self.data(), 0, Shapes.strides(self.shape()));
         self.bumpVersion();
         return self;
     }

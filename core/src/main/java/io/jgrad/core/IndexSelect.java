@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Index;
 
 /** The slices at {@code index} along {@code dim} (embedding lookup, row picking); backward adds them back. */
 final class IndexSelect extends Op {
@@ -34,13 +33,13 @@ final class IndexSelect extends Op {
         int[] outShape = inShape.clone();
         outShape[d] = idx.length;
         save(index);
-        return new Tensor(Index.select(x.data(), inShape, d, idx), x.dim() == 0 ? new int[0] : outShape);
+        return new Tensor(x.kernels().select(x.data(), inShape, d, idx), x.dim() == 0 ? new int[0] : outShape);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor gx = Tensor.zeros(g.dtype(), inShape);
-        Index.selectAdd(gx.data(), inShape, d, saved(0).longData(), g.data());
+        Tensor gx = Creation.zerosOn(g, g.dtype(), inShape);
+        g.kernels().selectAdd(gx.data(), inShape, d, saved(0).longData(), g.data());
         return new Tensor[] {gx.reshape(inputs[0].shape())};
     }
 }

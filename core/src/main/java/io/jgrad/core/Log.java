@@ -1,8 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 final class Log extends UnaryOp {
     Log() {
-        super(Math::log, false);
+        super(Unary.LOG, false);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 /** log(1 + x), exact for tiny x where log(1 + x) rounds 1 + x away. */
 final class Log1p extends UnaryOp {
     Log1p() {
-        super(Math::log1p, false);
+        super(Unary.LOG1P, false);
     }
 
     @Override

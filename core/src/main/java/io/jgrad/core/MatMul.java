@@ -1,7 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Gemm;
-
 /**
  * Matrix product of 2-D or batched 3-D operands (batch dims broadcast). Backward multiplies with
  * transpose flags instead of materialising transposes: dA = G·Bᵀ, dB = Aᵀ·G.
@@ -63,24 +61,9 @@ final class MatMul extends Op {
         int ar = as.length, br = bs.length;
         int m = ta ? as[ar - 1] : as[ar - 2], k = ta ? as[ar - 2] : as[ar - 1];
         int n = tb ? bs[br - 2] : bs[br - 1];
-        if (ar == 3 && br == 2 && !ta) {
-            int rows = as[0] * m;
-            Object c = a.dtype().alloc(rows * n);
-            Gemm.gemm(false, tb, rows, n, k, a.data(), 0, a.version(), b.data(), 0, b.version(), c, 0);
-            return new Tensor(c, new int[] {as[0], m, n});
-        }
-        if (ar == 2 && br == 2) {
-            Object c = a.dtype().alloc(m * n);
-            Gemm.gemm(ta, tb, m, n, k, a.data(), 0, a.version(), b.data(), 0, b.version(), c, 0);
-            return new Tensor(c, new int[] {m, n});
-        }
         int ba = ar == 3 ? as[0] : 1, bb = br == 3 ? bs[0] : 1, batch = ba == 1 ? bb : ba;  // broadcast: 1 gives way to 0 too
-        Object c = a.dtype().alloc(batch * m * n);
-        for (int i = 0; i < batch; i++) {
-            int aOff = ba == 1 ? 0 : i * m * k, bOff = bb == 1 ? 0 : i * k * n;
-            Gemm.gemm(ta, tb, m, n, k, a.data(), aOff, a.version(), b.data(), bOff, b.version(), c, i * m * n);
-        }
-        return new Tensor(c, new int[] {batch, m, n});
+        Object c = a.kernels().matmul(ta, tb, batch, m, n, k, a.data(), ba != 1, a.version(), b.data(), bb != 1, b.version());
+        return new Tensor(c, ar == 2 && br == 2 ? new int[] {m, n} : new int[] {batch, m, n});
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Reduce;
 import io.jgrad.core.kernel.Shapes;
 
 /** Mean over dims (all when none given); floating point only, as in PyTorch. */
@@ -24,7 +23,7 @@ final class Mean extends Op {
         inShape = x.shape();
         mask = Ops.dimMask("mean", dims, inShape.length);
         count = Ops.count(mask, inShape);
-        Tensor sum = new Tensor(Reduce.sum(x.data(), inShape, mask), Shapes.reduced(inShape, mask, keepdim));
+        Tensor sum = new Tensor(x.kernels().sum(x.data(), inShape, mask), Shapes.reduced(inShape, mask, keepdim));
         return sum.div(count);
     }
 

@@ -1,8 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 final class Neg extends UnaryOp {
     Neg() {
-        super(x -> -x, x -> -x, false);
+        super(Unary.NEG, false);
     }
 
     @Override

@@ -27,6 +27,43 @@ final class Ops {
         return t == DType.BOOL ? 0 : t.isFloatingPoint() ? 2 : 1;
     }
 
+    /**
+     * The inputs on one device. Tensors with dimensions must share it, as in PyTorch; a 0-d tensor
+     * moves to it, as a CPU scalar joins CUDA tensors in PyTorch. With only 0-d tensors, a device
+     * other than the CPU wins. Null entries stay null.
+     */
+    static Tensor[] onOneDevice(String op, Tensor... in) {
+        Device device = null;
+        for (Tensor t : in) {
+            if (t == null || t.dim() == 0) continue;
+            if (device == null) device = t.device();
+            else if (t.device() != device) {
+                throw new IllegalArgumentException(String.format("%s: Expected all tensors to be on the same device, but "
+                        + "found at least two devices, %s and %s! Move them to one with to(Device.%s) or "
+                        + "to(Device.%s)", op, device, t.device(), device.name(), t.device().name()));
+            }
+        }
+        if (device == null) {
+            for (Tensor t : in) if (t != null && t.device() != Device.CPU) device = t.device();
+        }
+        if (device == null) return in;
+        Tensor[] out = in;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == null || in[i].device() == device) continue;
+            if (out == in) out = in.clone();
+            out[i] = in[i].to(device);
+        }
+        return out;
+    }
+
+    /** {@code other} on {@code self}'s device for an in-place update of {@code self}: only a 0-d tensor moves. */
+    static Tensor onDeviceOf(String op, Tensor self, Tensor other) {
+        Device device = self.device();
+        if (other.device() == device) return other;
+        if (other.dim() > 0) onOneDevice(op, self.dim() == 0 ? self.reshape(1) : self, other);  // throws the message
+        return other.to(device);
+    }
+
     static int[] broadcast(String op, int[] a, int[] b) {
         int[] out = Shapes.broadcast(a, b);
         Check.argument(out != null, "%s: shapes %s and %s are not broadcastable (sizes must match or be 1, aligned "

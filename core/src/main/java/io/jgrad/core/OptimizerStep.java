@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.OptimizerKernels;
 import java.util.Arrays;
 
 /**
@@ -27,7 +26,7 @@ final class OptimizerStep {
         }
         InPlace.check(param, op);
         if (momentumBuffer != null) InPlace.check(momentumBuffer, op);
-        OptimizerKernels.sgd(param.data(), grad.data(), momentumBuffer == null ? null : momentumBuffer.data(),
+        param.kernels().sgd(param.data(), grad.data(), momentumBuffer == null ? null : momentumBuffer.data(),
                 weightDecay, momentum, lr, dampening, nesterov, maximize, isFirstStep);
         param.bumpVersion();
         if (momentumBuffer != null) momentumBuffer.bumpVersion();
@@ -45,7 +44,7 @@ final class OptimizerStep {
         Tensor[] written = maxExpAvgSq == null ? new Tensor[] {param, expAvg, expAvgSq}
                 : new Tensor[] {param, expAvg, expAvgSq, maxExpAvgSq};
         for (Tensor t : written) InPlace.check(t, op);
-        OptimizerKernels.adam(param.data(), grad.data(), expAvg.data(), expAvgSq.data(),
+        param.kernels().adam(param.data(), grad.data(), expAvg.data(), expAvgSq.data(),
                 maxExpAvgSq == null ? null : maxExpAvgSq.data(), step, lr, beta1, beta2, weightDecay, eps, decoupled,
                 maximize);
         for (Tensor t : written) t.bumpVersion();

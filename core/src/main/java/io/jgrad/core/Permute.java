@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
-import io.jgrad.core.kernel.Strided;
 
 /** Reorders dimensions (permute, transpose, t) into a contiguous copy; backward applies the inverse order. */
 final class Permute extends Op {
@@ -25,7 +24,7 @@ final class Permute extends Op {
             outShape[i] = shape[perm[i]];
             outStrides[i] = st[perm[i]];
         }
-        return new Tensor(Strided.gather(x.data(), 0, outStrides, outShape), outShape);
+        return new Tensor(x.kernels().strided(x.data(), 0, outStrides, outShape), outShape);
     }
 
     @Override

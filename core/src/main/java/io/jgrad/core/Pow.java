@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Elementwise;
-import java.util.function.DoubleUnaryOperator;
 
 /** {@code a^b}; d/da = b·a^(b-1), d/db = a^b·ln a (0 where a = 0 and b >= 0, as PyTorch masks it). */
 final class Pow extends BinaryOp {
@@ -19,8 +18,8 @@ final class Pow extends BinaryOp {
 
     /**
      * A scalar exponent stays a double, as PyTorch's Scalar does (a float32 exponent would round 1e10 - 1
-     * to an even number). PyTorch computes a power of ±0.5 as sqrt or 1/sqrt, which differ from pow at
-     * -inf (NaN, not inf or 0) and -0.0 (-0.0 and -inf, not 0 and inf). Integers to a negative scalar
+     * to an even number). PyTorch's special cases live in the kernel
+     * ({@link Elementwise#powScalar}). Integers to a negative scalar
      * power are refused, as in PyTorch; a tensor exponent of integers follows {@link Elementwise#pow}.
      */
     @Override
@@ -33,9 +32,7 @@ final class Pow extends BinaryOp {
             return super.forward(in);
         }
         save(p[0], p[1]);
-        DoubleUnaryOperator f = scalar == 0.5 ? Math::sqrt : scalar == -0.5 ? v -> 1 / Math.sqrt(v)
-                : v -> Elementwise.pow(v, scalar);
-        return new Tensor(Elementwise.map(p[0].data(), f), p[0].shape());
+        return new Tensor(p[0].kernels().powScalar(p[0].data(), scalar), p[0].shape());
     }
 
     @Override

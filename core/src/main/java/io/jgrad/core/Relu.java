@@ -1,11 +1,11 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Elementwise;
+import io.jgrad.core.kernel.Elementwise.Unary;
 
 /** max(x, 0) with a fused backward; the gradient at 0 is 0, as in PyTorch. */
 final class Relu extends UnaryOp {
     Relu() {
-        super(null, x -> Math.max(x, 0), true);
+        super(Unary.RELU, true);
     }
 
     @Override
@@ -16,13 +16,8 @@ final class Relu extends UnaryOp {
     }
 
     @Override
-    Object compute(Object x) {
-        return Elementwise.relu(x);
-    }
-
-    @Override
     protected Tensor[] backward(Tensor g) {
         Tensor y = saved(0);
-        return new Tensor[] {new Tensor(Elementwise.reluBackward(g.to(y.dtype()).data(), y.data()), y.shape())};
+        return new Tensor[] {new Tensor(y.kernels().reluBackward(g.to(y.dtype()).data(), y.data()), y.shape())};
     }
 }

@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Index;
 
 /** A copy of {@code self} with {@code src} added at {@code index} along {@code dim}; the adjoint of gather. */
 final class ScatterAdd extends Op {
@@ -26,7 +25,7 @@ final class ScatterAdd extends Op {
                 Check.shape(is), Check.shape(ss));
         save(index);
         Tensor out = self.clone();
-        Index.scatterAdd(out.data(), out.shape(), d, index.longData(), is, src.data(), ss);
+        out.kernels().scatterAdd(out.data(), out.shape(), d, index.longData(), is, src.data(), ss);
         return out;
     }
 
@@ -36,9 +35,9 @@ final class ScatterAdd extends Op {
         if (needsInputGrad(1)) {
             Tensor src = inputs[1];
             Tensor idx = saved(0), picked = g.gather(d, idx);
-            gsrc = Tensor.zeros(g.dtype(), src.shape());
+            gsrc = Creation.zerosOn(g, g.dtype(), src.shape());
             int[] is = idx.shape();
-            io.jgrad.core.kernel.Strided.scatter(picked.data(), is, gsrc.data(), 0,
+            g.kernels().stridedScatter(picked.data(), is, gsrc.data(), 0,
                     io.jgrad.core.kernel.Shapes.strides(src.shape()));
         }
         return new Tensor[] {g, gsrc};

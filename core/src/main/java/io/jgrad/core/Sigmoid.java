@@ -1,15 +1,11 @@
 package io.jgrad.core;
 
-/** 1 / (1 + e^-x), written so neither branch overflows for large |x|. */
+import io.jgrad.core.kernel.Elementwise.Unary;
+
+/** 1 / (1 + e^-x); its backward reuses the output, y·(1 - y). */
 final class Sigmoid extends UnaryOp {
     Sigmoid() {
-        super(Sigmoid::sigmoid, true);
-    }
-
-    static double sigmoid(double x) {
-        if (x >= 0) return 1 / (1 + Math.exp(-x));
-        double e = Math.exp(x);
-        return e / (1 + e);
+        super(Unary.SIGMOID, true);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
-import io.jgrad.core.kernel.Strided;
 
 /** Elements start, start+step, ... (length of them) along one dim: narrow and slicing. */
 final class Slice extends Op {
@@ -24,16 +23,16 @@ final class Slice extends Op {
         outShape[dim] = length;
         int[] outStrides = st.clone();
         outStrides[dim] *= step;
-        return new Tensor(Strided.gather(x.data(), start * st[dim], outStrides, outShape), outShape);
+        return new Tensor(x.kernels().strided(x.data(), start * st[dim], outStrides, outShape), outShape);
     }
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor gx = Tensor.zeros(g.dtype(), inShape);
+        Tensor gx = Creation.zerosOn(g, g.dtype(), inShape);
         int[] st = Shapes.strides(inShape);
         int[] strides = st.clone();
         strides[dim] *= step;
-        Strided.scatter(g.data(), g.shape(), gx.data(), start * st[dim], strides);
+        g.kernels().stridedScatter(g.data(), g.shape(), gx.data(), start * st[dim], strides);
         return new Tensor[] {gx};
     }
 

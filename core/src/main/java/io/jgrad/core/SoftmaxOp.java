@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.SoftmaxKernel;
 
 /** softmax (or log-softmax with {@code log}) along one dim, max-shifted, with its fused backward. */
 final class SoftmaxOp extends Op {
@@ -23,7 +22,7 @@ final class SoftmaxOp extends Op {
                 log ? "log_softmax_lastdim_kernel_impl" : "softmax_lastdim_kernel_impl",
                 in[0].dtype() == DType.BOOL ? "Bool" : "Long");
         Tensor x = in[0];
-        Tensor out = new Tensor(SoftmaxKernel.forward(x.data(), x.shape(), d, log), x.shape());
+        Tensor out = new Tensor(x.kernels().softmax(x.data(), x.shape(), d, log), x.shape());
         save(out);
         return out;
     }
@@ -31,7 +30,7 @@ final class SoftmaxOp extends Op {
     @Override
     protected Tensor[] backward(Tensor g) {
         Tensor y = saved(0);
-        return new Tensor[] {new Tensor(SoftmaxKernel.backward(g.to(y.dtype()).data(), y.data(), y.shape(), d, log),
+        return new Tensor[] {new Tensor(y.kernels().softmaxBackward(g.to(y.dtype()).data(), y.data(), y.shape(), d, log),
                 y.shape())};
     }
 

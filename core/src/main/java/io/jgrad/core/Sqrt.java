@@ -1,8 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 final class Sqrt extends UnaryOp {
     Sqrt() {
-        super(Math::sqrt, true);
+        super(Unary.SQRT, true);
     }
 
     @Override

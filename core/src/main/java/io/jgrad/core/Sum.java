@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Reduce;
 import io.jgrad.core.kernel.Shapes;
 
 /** Sum over dims (all when none given); its gradient broadcasts back over the summed dims. */
@@ -20,7 +19,7 @@ final class Sum extends Op {
         Tensor x = in[0];
         inShape = x.shape();
         mask = Ops.dimMask("sum", dims, inShape.length);
-        return new Tensor(Reduce.sum(x.data(), inShape, mask), Shapes.reduced(inShape, mask, keepdim));
+        return new Tensor(x.kernels().sum(x.data(), inShape, mask), Shapes.reduced(inShape, mask, keepdim));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Elementwise.Unary;
+
 final class Tanh extends UnaryOp {
     Tanh() {
-        super(Math::tanh, true);
+        super(Unary.TANH, true);
     }
 
     @Override

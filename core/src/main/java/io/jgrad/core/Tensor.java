@@ -286,7 +286,7 @@ public final class Tensor {
     }
 
     public int numel() {
-        return Buffers.length(storage.data);
+        return kernels().length(storage.data);
     }
 
     public DType dtype() {
@@ -298,29 +298,47 @@ public final class Tensor {
     /** The single value of a one-element tensor. */
     public double item() {
         Check.argument(numel() == 1, "item: a Tensor with %d elements cannot be converted to a scalar", numel());
-        return Buffers.get(storage.data, 0);
+        return kernels().get(storage.data, 0);
     }
 
     public double[] toDoubleArray() {
-        return Buffers.toDoubles(storage.data);
+        return Buffers.toDoubles(host());
     }
 
     public float[] toFloatArray() {
-        return Buffers.toFloats(storage.data);
+        return Buffers.toFloats(host());
     }
 
     public long[] toLongArray() {
-        return Buffers.toLongs(storage.data);
+        return Buffers.toLongs(host());
     }
 
     public boolean[] toBooleanArray() {
-        return Buffers.toBools(storage.data);
+        return Buffers.toBools(host());
     }
 
     /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
     public Tensor to(DType type) {
         Check.notNull(type, "to", "dtype");
         return type == dtype ? this : new ToCopy(type, "ToCopyBackward0").apply(this);
+    }
+
+    /**
+     * This tensor on {@code device}: itself when it is there already, else a differentiable copy (the
+     * gradient flows back to this device), as PyTorch's {@code tensor.to(device)}.
+     * <pre>
+     * jshell> var x = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> x.to(Device.ND4J).mul(3).sum().backward(); x.grad()
+     * $2 ==> tensor([3., 3.])
+     * </pre>
+     */
+    public Tensor to(Device device) {
+        return ToDevice.to(this, device);
+    }
+
+    /** The device that holds this tensor's storage and computes its ops, PyTorch's {@code tensor.device}. */
+    public Device device() {
+        return Device.of(storage.data);
     }
 
     /** Same as {@link #to(DType)}. */
@@ -916,8 +934,8 @@ public final class Tensor {
                 Check.shape(src.shape), Check.shape(shape));
         Check.argument(!requiresGrad || src.dtype.isFloatingPoint(), "setData: this tensor requires grad, so its data "
                 + "must be floating point; got %s", src.dtype);
-        if (grad != null && grad.dtype != src.dtype) {
-            grad = new Tensor(src.dtype.convert(grad.storage.data), grad.shape);
+        if (grad != null && (grad.dtype != src.dtype || grad.device() != src.device())) {
+            grad = grad.detach().to(src.device()).to(src.dtype);
             gradOwned = true;
         }
         storage = src.storage;
@@ -1055,8 +1073,19 @@ public final class Tensor {
         return storage.data;
     }
 
+    /** The elements as an int64 heap array (indices and targets, which kernels take on the host). */
     long[] longData() {
-        return (long[]) storage.data;
+        return (long[]) kernels().host(storage.data);
+    }
+
+    /** The elements as a heap array; may be the storage itself, so never write to it. */
+    Object host() {
+        return kernels().host(storage.data);
+    }
+
+    /** The kernels of this tensor's device. */
+    io.jgrad.core.kernel.Kernels kernels() {
+        return Device.of(storage.data).kernels();
     }
 
     int version() {

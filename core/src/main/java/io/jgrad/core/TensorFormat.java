@@ -58,11 +58,12 @@ final class TensorFormat {
 
     private static String body(Tensor t, boolean summarize, int edge) {
         if (t.numel() == 0) return "[]";  // PyTorch prints every empty tensor flat, with its size after
-        Layout layout = new Layout(t.data(), t.shape(), summarize, edge);
+        Object data = t.host();
+        Layout layout = new Layout(data, t.shape(), summarize, edge);
         List<Integer> visible = new ArrayList<>();
         layout.visit(0, 0, null, visible);
-        double[] values = visible.stream().mapToDouble(i -> Buffers.get(t.data(), i)).toArray();
-        layout.style = Style.of(t.data(), values);
+        double[] values = visible.stream().mapToDouble(i -> Buffers.get(data, i)).toArray();
+        layout.style = Style.of(data, values);
         for (double v : values) layout.width = Math.max(layout.width, layout.style.format(v).length());
         StringBuilder sb = new StringBuilder();
         layout.visit(0, 0, sb, null);

@@ -1,8 +1,6 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Elementwise;
-import java.util.function.DoubleUnaryOperator;
-import java.util.function.LongUnaryOperator;
+import io.jgrad.core.kernel.Elementwise.Unary;
 
 /**
  * An element-wise function. Integer inputs become float32, as in PyTorch, unless the op has an
@@ -11,34 +9,34 @@ import java.util.function.LongUnaryOperator;
  * to write in; integer results never need a gradient.
  */
 abstract class UnaryOp extends Op {
-    private final DoubleUnaryOperator f;
-    private final LongUnaryOperator integer;
-    private final boolean savesOutput;
+    private final Unary kind;
+    private final boolean integerForm, savesOutput;
 
-    UnaryOp(DoubleUnaryOperator f, boolean savesOutput) {
-        this(f, null, savesOutput);
+    /** The kernel function {@code kind}, with an int64 form when it has one. */
+    UnaryOp(Unary kind, boolean savesOutput) {
+        this(kind, kind.integer != null, savesOutput);
     }
 
-    /** {@code integer}: the int64 form, or null to compute integers in float32. */
-    UnaryOp(DoubleUnaryOperator f, LongUnaryOperator integer, boolean savesOutput) {
-        this.f = f;
-        this.integer = integer;
+    /** {@code integerForm}: int64 inputs stay int64 ({@link #compute} handles them), else become float32. */
+    UnaryOp(Unary kind, boolean integerForm, boolean savesOutput) {
+        this.kind = kind;
+        this.integerForm = integerForm;
         this.savesOutput = savesOutput;
     }
 
     @Override
     protected Tensor forward(Tensor... in) {
-        if (integer != null && !in[0].dtype().isFloatingPoint()) {
+        if (integerForm && !in[0].dtype().isFloatingPoint()) {
             Tensor x = in[0].to(DType.INT64);
-            return new Tensor(Elementwise.mapLong((long[]) x.data(), integer), x.shape());
+            return new Tensor(compute(x), x.shape());
         }
         Tensor x = Ops.floating(in[0]);
-        Tensor out = new Tensor(compute(x.data()), x.shape());
+        Tensor out = new Tensor(compute(x), x.shape());
         save(savesOutput ? out : x);
         return out;
     }
 
-    Object compute(Object x) {
-        return Elementwise.map(x, f);
+    Object compute(Tensor x) {
+        return x.kernels().unary(kind, x.data());
     }
 }

@@ -1,6 +1,5 @@
 package io.jgrad.core;
 
-import io.jgrad.core.kernel.Elementwise;
 
 /** {@code cond ? a : b} with broadcasting; each branch's gradient is the incoming one where it was chosen. */
 final class Where extends Op {
@@ -14,10 +13,11 @@ final class Where extends Op {
     protected Tensor forward(Tensor... in) {
         Check.argument(cond.dtype() == DType.BOOL, "where: condition must be a bool tensor but got %s; build it with a "
                 + "comparison such as x.gt(0), or convert with toBool()", cond.dtype());
+        Tensor c = Ops.onOneDevice("where", cond, in[0], in[1])[0];
         Tensor[] p = Ops.promote(in[0], in[1]);
         int[] shape = Ops.broadcast("where", Ops.broadcast("where", cond.shape(), p[0].shape()), p[1].shape());
-        save(cond);
-        return new Tensor(Elementwise.where((boolean[]) cond.data(), cond.shape(), p[0].data(), p[0].shape(),
+        save(c);
+        return new Tensor(c.kernels().where(c.data(), cond.shape(), p[0].data(), p[0].shape(),
                 p[1].data(), p[1].shape(), shape), shape);
     }
 

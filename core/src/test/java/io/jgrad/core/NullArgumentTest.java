@@ -27,7 +27,8 @@ class NullArgumentTest {
                 Arguments.of("cat", (Executable) () -> Tensor.cat(0, x, null)),
                 Arguments.of("gather", (Executable) () -> x.gather(0, null)),
                 Arguments.of("where", (Executable) () -> Tensor.where(null, x, x)),
-                Arguments.of("to", (Executable) () -> x.to(null)),
+                Arguments.of("to", (Executable) () -> x.to((DType) null)),
+                Arguments.of("to", (Executable) () -> x.to((Device) null)),
                 Arguments.of("backward", (Executable) () -> leaf(1, 2).mul(2.0).backward(null)));
     }
 
