@@ -4,7 +4,7 @@ import io.jgrad.core.kernel.Shapes;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.shape.Shape;
 
 /** Tensor construction behind {@link Tensor}'s static factories. */
 final class Creation {
@@ -30,6 +30,14 @@ final class Creation {
     /** Zeros of {@code type} and {@code shape} on {@code like}'s device (a gradient buffer, an output to fill). */
     static Tensor zerosOn(Tensor like, DType type, int[] shape) {
         return new Tensor(like.kernels().zeros(type.array, Shapes.numel(shape)), shape);
+    }
+
+    /** {@code value} in {@code like}'s shape, dtype and device. */
+    static Tensor fullLike(Tensor like, double value) {
+        Check.notNull(like, value == 0 ? "zerosLike" : "onesLike", "t");
+        Tensor t = zerosOn(like, like.dtype(), like.shape());
+        if (value != 0) t.kernels().fill(t.data(), value);
+        return t;
     }
 
     /** Rectangular rows as a 2-D tensor of {@code dtype}, read as doubles so FLOAT64 keeps every bit. */
@@ -108,26 +116,34 @@ final class Creation {
         return new Tensor(data, shape);
     }
 
+    /**
+     * The ND4J device's tensor over {@code array}: its own storage when it is c-order and contiguous
+     * (a view included) and FLOAT, DOUBLE, LONG or BOOL; otherwise a c-order copy, other integer types
+     * as LONG.
+     */
     static Tensor from(INDArray array) {
         Check.argument(array != null, "from: array is null");
         int[] shape = java.util.Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray();
-        INDArray c = array.dup('c');
-        return switch (array.dataType()) {
-            case FLOAT -> new Tensor(c.data().asFloat(), shape);
-            case DOUBLE -> new Tensor(c.data().asDouble(), shape);
-            case LONG, INT, SHORT, BYTE, UBYTE -> new Tensor(c.data().asLong(), shape);
-            case BOOL -> new Tensor(io.jgrad.core.kernel.Buffers.toBools(c.castTo(DataType.LONG).data().asLong()), shape);
+        INDArray data = switch (array.dataType()) {
+            case FLOAT, DOUBLE, LONG, BOOL -> contiguous(array) ? array : array.dup('c');
+            case INT, SHORT, BYTE, UBYTE -> array.castTo(DataType.LONG).dup('c');
             default -> throw new IllegalArgumentException("from: unsupported ND4J data type " + array.dataType()
                     + "; cast it to FLOAT, DOUBLE, LONG or BOOL first");
         };
+        return new Tensor(data, shape);
     }
 
+    private static boolean contiguous(INDArray a) {
+        return a.isEmpty() || a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+    }
+
+    /**
+     * On the ND4J device, the tensor's own storage viewed in its shape (writes show through both);
+     * elsewhere a c-order copy.
+     */
     static INDArray nd4j(Tensor t) {
         long[] shape = java.util.Arrays.stream(t.shape()).asLongStream().toArray();
-        Object data = t.data();
-        if (data instanceof float[] f) return Nd4j.create(f, shape, 'c');
-        if (data instanceof double[] d) return Nd4j.create(d, shape, 'c');
-        if (data instanceof long[] l) return Nd4j.createFromArray(l).reshape(shape);
-        return Nd4j.createFromArray((boolean[]) data).reshape(shape);
+        INDArray own = (INDArray) t.detach().to(Device.ND4J).data();
+        return java.util.Arrays.equals(own.shape(), shape) ? own : own.reshape('c', shape);
     }
 }

@@ -63,5 +63,8 @@ final class OptimizerStep {
                 + "dtype %s but param has shape %s and dtype %s; %s must match its parameter (state tensors start as "
                 + "Tensor.zerosLike(param))", op, name, Check.shape(t.shape()), t.dtype(), Check.shape(param.shape()),
                 param.dtype(), name);
+        Check.argument(t.device() == param.device(), "%s: Expected all tensors to be on the same device, but %s is on %s "
+                + "and param on %s; move the model before creating its optimizer (Module.to(device))", op, name,
+                t.device(), param.device());
     }
 }

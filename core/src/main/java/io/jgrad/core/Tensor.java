@@ -167,12 +167,14 @@ public final class Tensor {
         return Creation.full("empty", 0, DType.FLOAT32, shape);
     }
 
+    /** Zeros of {@code t}'s shape, dtype and device. */
     public static Tensor zerosLike(Tensor t) {
-        return zeros(t.dtype, t.shape);
+        return Creation.fullLike(t, 0);
     }
 
+    /** Ones of {@code t}'s shape, dtype and device. */
     public static Tensor onesLike(Tensor t) {
-        return ones(t.dtype, t.shape);
+        return Creation.fullLike(t, 1);
     }
 
     /** 0, 1, ..., end - 1 as int64. */
@@ -260,12 +262,32 @@ public final class Tensor {
         return Parallel.numThreads();
     }
 
-    /** A copy of an ND4J array (FLOAT, DOUBLE, integer types as int64, BOOL). */
+    /**
+     * An ND4J array as a tensor on {@link Device#ND4J}, without a copy when the array is c-order and
+     * contiguous (views included) and FLOAT, DOUBLE, LONG or BOOL: the tensor and the array then share
+     * memory, so a write through either shows in the other. Other layouts are copied, and INT, SHORT,
+     * BYTE and UBYTE become int64 copies. A write made through the INDArray is invisible to autograd's
+     * version counter: do not change an array whose tensor was saved for backward.
+     * <pre>
+     * jshell> var a = Nd4j.createFromArray(1f, 2f, 3f);
+     * jshell> var t = Tensor.from(a); a.putScalar(0, 10f); t
+     * t ==> tensor([10.,  2.,  3.], device='nd4j')
+     * </pre>
+     */
     public static Tensor from(INDArray array) {
         return Creation.from(array);
     }
 
-    /** A copy of this tensor's data as an ND4J array, to cross into ND4J. */
+    /**
+     * This tensor as an ND4J array of its shape. On {@link Device#ND4J} it is the tensor's own storage
+     * (a view when the shape differs), so writes through either show in the other; jgrad's in-place ops
+     * bump the version counter, writes through the INDArray cannot. On the CPU device it is a copy.
+     * <pre>
+     * jshell> var t = Tensor.of(1, 2, 3).to(Device.ND4J);
+     * jshell> t.nd4j().muli(2); t
+     * t ==> tensor([2., 4., 6.], device='nd4j')
+     * </pre>
+     */
     public INDArray nd4j() {
         return Creation.nd4j(this);
     }

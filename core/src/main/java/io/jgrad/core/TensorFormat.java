@@ -32,6 +32,7 @@ final class TensorFormat {
 
     private static List<String> suffixes(Tensor t) {
         List<String> out = new ArrayList<>();
+        if (t.device() != Device.CPU) out.add("device='" + t.device() + "'");  // first, as PyTorch prints device='cuda:0'
         if (t.numel() == 0 && t.dim() != 1) out.add("size=" + Check.shape(t.shape()));
         boolean implied = t.dtype() == DType.FLOAT32 || t.numel() > 0 && (t.dtype() == DType.INT64 || t.dtype() == DType.BOOL);
         if (!implied) out.add("dtype=" + t.dtype());

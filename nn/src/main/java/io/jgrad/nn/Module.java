@@ -1,6 +1,7 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.DType;
+import io.jgrad.core.Device;
 import io.jgrad.core.Tensor;
 import io.jgrad.io.Tensors;
 import java.nio.file.Path;
@@ -192,6 +193,24 @@ public abstract class Module {
         }
         try (var g = Tensor.noGrad()) {
             for (Tensor p : parameters()) p.setData(p.to(dtype));
+        }
+        return this;
+    }
+
+    /**
+     * Moves every parameter (and its gradient) to {@code device}, keeping each parameter the same
+     * object, as PyTorch's {@code module.to(device)}: layer fields and optimizers see the move. Create
+     * the optimizer after moving, or move before its first step, so its state is made on the device.
+     * <pre>
+     * jshell> var layer = new Linear(2, 1).to(Device.ND4J);
+     * jshell> layer.weight().device()
+     * $2 ==> nd4j
+     * </pre>
+     */
+    public Module to(Device device) {
+        if (device == null) throw new NullPointerException("Module.to: device is null; pass Device.CPU or Device.ND4J");
+        try (var g = Tensor.noGrad()) {
+            for (Tensor p : parameters()) p.setData(p.to(device));
         }
         return this;
     }

@@ -63,7 +63,7 @@ class ModuleSaveLoadTest {
         Linear l = new Linear(3, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> l.to(DType.INT64));
         assertEquals("Module.to: only floating point dtypes are accepted; got int64", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> l.to(null));
+        assertThrows(IllegalArgumentException.class, () -> l.to((DType) null));
         assertEquals(DType.FLOAT32, l.weight.dtype());
     }
 

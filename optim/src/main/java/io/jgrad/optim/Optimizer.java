@@ -174,7 +174,7 @@ public abstract class Optimizer {
             for (Tensor p : group.params()) {
                 ids.add(index);
                 Map<String, Object> s = state.get(p);
-                if (s != null) stateList.put(index, copy(s));
+                if (s != null) stateList.put(index, copy(s, p));
                 index++;
             }
             g.put("params", ids);
@@ -232,7 +232,7 @@ public abstract class Optimizer {
                 entry.forEach((k, v) -> checkState(p, k, v, where + ": state '" + k + "'" + of));
                 @SuppressWarnings("unchecked")
                 Map<String, Object> typed = (Map<String, Object>) entry;
-                restored.put(p, copy(typed));
+                restored.put(p, copy(typed, p));
             }
         }
         for (int i = 0; i < groups.size(); i++) groups.get(i).options().putAll(options.get(i));
@@ -254,9 +254,10 @@ public abstract class Optimizer {
         }
     }
 
-    private static Map<String, Object> copy(Map<String, Object> s) {
+    /** The state's own copies, on the parameter's device as PyTorch's load_state_dict casts them. */
+    private static Map<String, Object> copy(Map<String, Object> s, Tensor param) {
         Map<String, Object> out = new LinkedHashMap<>();
-        s.forEach((k, v) -> out.put(k, v instanceof Tensor t ? t.detach().clone() : v));
+        s.forEach((k, v) -> out.put(k, v instanceof Tensor t ? t.detach().to(param.device()).clone() : v));
         return out;
     }
 
