@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Reduction;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.slf4j.LoggerFactory;
 
 /** Each misuse gets a message that names the argument, what was seen and the fix; each warning logs once. */
 class LossMisuseTest {
     private final Tensor logits = Tensor.randn(4, 5);
-    private ListAppender<ILoggingEvent> log;
+    @RegisterExtension
+    final WarningLog log = new WarningLog();
 
     private static String message(Class<? extends Throwable> type, Executable call, String... fragments) {
         Throwable e = assertThrows(type, call);
@@ -117,51 +112,35 @@ class LossMisuseTest {
         message(IllegalArgumentException.class, () -> new MSELoss().apply(logits), "takes (input, target)");
     }
 
-    @BeforeEach
-    void captureWarnings() {
-        log = new ListAppender<>();
-        log.start();
-        ((Logger) LoggerFactory.getLogger("io.jgrad.nn")).addAppender(log);
-    }
-
-    @AfterEach
-    void release() {
-        ((Logger) LoggerFactory.getLogger("io.jgrad.nn")).detachAppender(log);
-    }
-
-    private List<String> warnings() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
-
     @Test
     void warnsOncePerCallSiteAboutDoubleSoftmax() {
         Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
         for (int i = 0; i < 3; i++) new CrossEntropyLoss().apply(logits.requiresGrad(true).softmax(1), y);
-        assertEquals(1, warnings().size(), warnings().toString());
-        assertTrue(warnings().get(0).contains("CrossEntropyLoss got the output of Softmax"), warnings().get(0));
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("CrossEntropyLoss got the output of Softmax"), log.messages().get(0));
         new CrossEntropyLoss().apply(logits.logSoftmax(1), y);  // another call site
-        assertEquals(2, warnings().size());
+        assertEquals(2, log.messages().size());
     }
 
     @Test
     void warnsAboutPositiveLogProbabilities() {
         new NLLLoss().apply(logits.abs(), Tensor.of(new long[] {0, 1, 2, 3}));
         new KLDivLoss().reduction(Reduction.BATCHMEAN).apply(logits.abs(), logits.softmax(1));
-        assertEquals(2, warnings().size(), warnings().toString());
-        assertTrue(warnings().get(0).contains("cannot be log-probabilities"));
+        assertEquals(2, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("cannot be log-probabilities"));
     }
 
     @Test
     void warnsAboutSigmoidIntoBce() {
         Tensor x = Tensor.randn(3).requiresGrad(true);
         new BCELoss().apply(x.sigmoid(), Tensor.of(1, 0, 1));
-        assertEquals(1, warnings().size());
-        assertTrue(warnings().get(0).contains("BCEWithLogitsLoss"));
+        assertEquals(1, log.messages().size());
+        assertTrue(log.messages().get(0).contains("BCEWithLogitsLoss"));
     }
 
     @Test
     void warnsThatKlMeanIsNotTheTrueKl() {
         new KLDivLoss().reduction(Reduction.MEAN).apply(logits.logSoftmax(1), logits.softmax(1));
-        assertTrue(warnings().get(0).contains("BATCHMEAN"), warnings().toString());
+        assertTrue(log.messages().get(0).contains("BATCHMEAN"), log.messages().toString());
     }
 }
