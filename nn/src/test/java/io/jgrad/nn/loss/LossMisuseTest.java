@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Linear;
 import io.jgrad.nn.Reduction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -120,6 +121,71 @@ class LossMisuseTest {
         assertTrue(log.messages().get(0).contains("CrossEntropyLoss got the output of Softmax"), log.messages().get(0));
         new CrossEntropyLoss().apply(logits.logSoftmax(1), y);  // another call site
         assertEquals(2, log.messages().size());
+    }
+
+    // Without a grad_fn (no-grad, evaluation) CrossEntropyLoss looks at the values instead.
+
+    @Test
+    void warnsAboutSoftmaxOutputUnderNoGrad() {
+        Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits.softmax(1), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("look like probabilities"), log.messages().get(0));
+        assertTrue(log.messages().get(0).contains("detected from the values"), log.messages().get(0));
+    }
+
+    @Test
+    void warnsAboutLogSoftmaxOutputUnderNoGrad() {
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits.logSoftmax(1), Tensor.of(new long[] {0, 1, 2, 3}));
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("look like log-probabilities"), log.messages().get(0));
+    }
+
+    @Test
+    void checksTheClassDimOfImageShapedInput() {
+        Tensor x = Tensor.randn(2, 3, 4), y = Tensor.zeros(2, 4).toLong();
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(x.softmax(2), y);  // normalised along the wrong dim: not a distribution over classes
+            assertTrue(log.messages().isEmpty(), log.messages().toString());
+            new CrossEntropyLoss().apply(x.softmax(1), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+    }
+
+    @Test
+    void ordinaryLogitsUnderNoGradDoNotWarn() {
+        Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits, y);
+            new CrossEntropyLoss().apply(logits.abs(), y);               // >= 0 but rows do not sum to 1
+            new CrossEntropyLoss().apply(logits.abs().neg(), y);         // <= 0 but exp does not sum to 1
+            new CrossEntropyLoss().apply(Tensor.ones(4, 1), Tensor.zeros(4).toLong());  // one class: softmax is 1 anyway
+            new CrossEntropyLoss().apply(Tensor.of(0.5, Double.NaN, 0.5), Tensor.of(new long[] {0}).squeeze());
+        }
+        assertTrue(log.messages().isEmpty(), log.messages().toString());
+    }
+
+    @Test
+    void trainingPathDoesNotCheckTheValues() {
+        // A Linear layer whose output happens to look like probabilities: with a grad_fn (AddBackward0) only
+        // the graph is consulted, so no pass over the values and no warning; the same values without one warn.
+        Linear layer = new Linear(5, 2);
+        try (var g = Tensor.noGrad()) {
+            layer.weight.zeroi();
+            layer.bias.copyFrom(Tensor.of(0.25, 0.75));
+        }
+        Tensor y = Tensor.of(new long[] {0, 1, 1, 0});
+        new CrossEntropyLoss().apply(layer.apply(logits), y).backward();
+        new CrossEntropyLoss().apply(new Linear(5, 3).apply(logits), y);
+        assertTrue(log.messages().isEmpty(), log.messages().toString());
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(layer.apply(logits), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
     }
 
     @Test
