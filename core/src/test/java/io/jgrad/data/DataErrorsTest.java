@@ -4,14 +4,10 @@ import static io.jgrad.core.ErrorAssert.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jgrad.core.Tensor;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,19 +19,11 @@ class DataErrorsTest {
     Path dir;
 
     private static byte[] idx(int magic, int[] shape, int values) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        for (int s : shape) out.writeInt(s);
-        for (int i = 0; i < values; i++) out.writeByte(i % 10);
-        return bytes.toByteArray();
+        return IdxFiles.idx(magic, shape, values, 10);
     }
 
     private static void write(Path file, byte[] data) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
-            out.write(data);
-        }
+        IdxFiles.write(file, data, true);
     }
 
     /** A tiny but well-formed Fashion-MNIST folder: 3 train and 2 test examples. */

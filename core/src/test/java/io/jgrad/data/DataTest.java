@@ -8,15 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,20 +20,11 @@ class DataTest {
     Path dir;
 
     private static byte[] idx(int magic, int[] shape, int values) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        for (int s : shape) out.writeInt(s);
-        for (int i = 0; i < values; i++) out.writeByte(i * 7);
-        return bytes.toByteArray();
+        return IdxFiles.idx(magic, shape, values, 256);
     }
 
     private Path write(String name, byte[] data, boolean gzip) throws IOException {
-        Path p = dir.resolve(name);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
-            out.write(data);
-        }
-        return p;
+        return IdxFiles.write(dir.resolve(name), data, gzip);
     }
 
     @Test
