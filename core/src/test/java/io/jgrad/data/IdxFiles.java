@@ -34,4 +34,9 @@ public final class IdxFiles {
         }
         return file;
     }
+
+    /** A gzipped IDX file of bytes 0-9 (so labels are classes of a 10-class data set); returns the file. */
+    public static Path gzipped(Path file, int magic, int[] shape, int values) throws IOException {
+        return write(file, idx(magic, shape, values, 10), true);
+    }
 }
