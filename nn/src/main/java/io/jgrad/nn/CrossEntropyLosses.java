@@ -108,9 +108,10 @@ final class CrossEntropyLosses {
     }
 
     /**
-     * "probabilities, softmax output: ..." or "log-probabilities, logSoftmax output: ..." when every slice of {@code input} along the class dim (1, or 0 for unbatched input) is a distribution,
-     * as softmax and logSoftmax output is; null for anything else, including non-finite values, fewer than
-     * 2 classes, and empty or 0-dim input.
+     * "probabilities, softmax output: ..." or "log-probabilities, logSoftmax output: ..." when every slice of
+     * {@code input} along the class dim (1, or 0 for unbatched input) is a distribution, as softmax and
+     * logSoftmax output is; null for anything else, including non-finite values, fewer than 2 classes, and
+     * empty or 0-dim input.
      */
     private static String normalizedKind(Tensor input) {
         if (input.dim() == 0 || input.numel() == 0) return null;
