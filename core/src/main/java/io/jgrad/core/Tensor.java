@@ -658,12 +658,12 @@ public final class Tensor {
 
     /** The same data in another shape; one size may be -1 (inferred). Shares storage. */
     public Tensor reshape(int... shape) {
-        return new Reshape(inferShape("reshape", shape), "ReshapeAliasBackward0").apply(this);
+        return Reshape.reshape(this, shape);
     }
 
     /** Same as {@link #reshape}: storage is always contiguous, so a view is always possible. */
     public Tensor view(int... shape) {
-        return new Reshape(inferShape("view", shape), "ViewBackward0").apply(this);
+        return Reshape.view(this, shape);
     }
 
     public Tensor flatten() {
@@ -672,68 +672,37 @@ public final class Tensor {
 
     /** Merges dims {@code startDim..endDim} into one. */
     public Tensor flatten(int startDim, int endDim) {
-        int s = Check.dim("flatten", startDim, dim()), e = Check.dim("flatten", endDim, dim());
-        if (dim() == 0) return reshape(1);
-        Check.argument(s <= e, "flatten: start_dim %d cannot come after end_dim %d", s, e);
-        int[] out = new int[dim() - (e - s)];
-        int merged = 1;
-        for (int d = s; d <= e; d++) merged *= shape[d];
-        for (int d = 0, j = 0; d < dim(); d++) {
-            if (d < s || d > e) out[j++] = shape[d];
-            else if (d == s) out[j++] = merged;
-        }
-        return new Reshape(out, "ReshapeAliasBackward0").apply(this);
+        return Reshape.flatten(this, startDim, endDim);
     }
 
     /** Removes all dims of size 1. */
     public Tensor squeeze() {
-        return new Reshape(Arrays.stream(shape).filter(s -> s != 1).toArray(), "SqueezeBackward0").apply(this);
+        return Reshape.squeeze(this);
     }
 
     /** Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does). */
     public Tensor squeeze(int dim) {
-        int d = Check.dim("squeeze", dim, dim());
-        if (dim() == 0) return new Reshape(shape, "SqueezeBackward1").apply(this);
-        if (shape[d] != 1) return new Reshape(shape, "SqueezeBackward1").apply(this);
-        int[] out = new int[dim() - 1];
-        for (int i = 0, j = 0; i < dim(); i++) if (i != d) out[j++] = shape[i];
-        return new Reshape(out, "SqueezeBackward1").apply(this);
+        return Reshape.squeeze(this, dim);
     }
 
     /** Inserts a dim of size 1 at {@code dim} (in [-dim()-1, dim()]). */
     public Tensor unsqueeze(int dim) {
-        int d = Check.dim("unsqueeze", dim, dim() + 1);
-        int[] out = new int[dim() + 1];
-        for (int i = 0, j = 0; i < out.length; i++) out[i] = i == d ? 1 : shape[j++];
-        return new Reshape(out, "UnsqueezeBackward0").apply(this);
+        return Reshape.unsqueeze(this, dim);
     }
 
     /** Swaps two dims (a copy). */
     public Tensor transpose(int dim0, int dim1) {
-        int a = Check.dim("transpose", dim0, dim()), b = Check.dim("transpose", dim1, dim());
-        int[] perm = new int[dim()];
-        for (int i = 0; i < perm.length; i++) perm[i] = i == a ? b : i == b ? a : i;
-        return new Permute(perm, "TransposeBackward0").apply(this);
+        return Permute.transpose(this, dim0, dim1);
     }
 
     /** Transpose of a matrix (0-D and 1-D tensors are returned as they are). */
     public Tensor t() {
-        Check.argument(dim() <= 2, "t: expects a tensor with <= 2 dimensions, but got %d; use transpose(d0, d1)", dim());
-        return dim() < 2 ? new Reshape(shape, "TBackward0").apply(this) : new Permute(new int[] {1, 0}, "TBackward0").apply(this);
+        return Permute.t(this);
     }
 
     /** Reorders dims: output dim i is input dim {@code dims[i]} (a copy). */
     public Tensor permute(int... dims) {
-        Check.argument(dims.length == dim(), "permute: number of dims don't match; the tensor has %d dims but %d were "
-                + "given (%s)", dim(), dims.length, Arrays.toString(dims));
-        int[] perm = new int[dims.length];
-        boolean[] seen = new boolean[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            perm[i] = Check.dim("permute", dims[i], dim());
-            Check.argument(!seen[perm[i]], "permute: dim %d appears more than once in %s", perm[i], Arrays.toString(dims));
-            seen[perm[i]] = true;
-        }
-        return new Permute(perm, "PermuteBackward0").apply(this);
+        return Permute.permute(this, dims);
     }
 
     /** Broadcasts size-1 (or missing leading) dims to {@code shape}; -1 keeps a size. A copy. */
@@ -751,23 +720,12 @@ public final class Tensor {
 
     /** {@code length} elements along {@code dim} from {@code start} (a copy). */
     public Tensor narrow(int dim, int start, int length) {
-        Check.hasDims("narrow", this);
-        int d = Check.dim("narrow", dim, dim());
-        int s = start < 0 ? start + shape[d] : start;
-        Check.argument(s >= 0 && length >= 0 && s + length <= shape[d], "narrow: start (%d) + length (%d) exceeds "
-                + "dimension size (%d) of dim %d", start, length, shape[d], d);
-        return new Slice(d, s, length, 1).apply(this);
+        return Slice.narrow(this, dim, start, length);
     }
 
     /** Python's {@code x[..., start:end:step, ...]} along {@code dim}; negative and out-of-range bounds clip. */
     public Tensor slice(int dim, int start, int end, int step) {
-        Check.hasDims("slice", this);
-        int d = Check.dim("slice", dim, dim());
-        Check.argument(step > 0, "slice: step must be positive; got %d", step);
-        int n = shape[d];
-        int s = Math.min(Math.max(start < 0 ? start + n : start, 0), n);
-        int e = Math.min(Math.max(end < 0 ? end + n : end, s), n);
-        return new Slice(d, s, (e - s + step - 1) / step, step).apply(this);
+        return Slice.slice(this, dim, start, end, step);
     }
 
     public Tensor slice(int dim, int start, int end) {
@@ -776,14 +734,7 @@ public final class Tensor {
 
     /** The slice at {@code index} along {@code dim}, with that dim removed. */
     public Tensor select(int dim, int index) {
-        Check.hasDims("select", this);
-        int d = Check.dim("select", dim, dim());
-        int i = index < 0 ? index + shape[d] : index;
-        if (i < 0 || i >= shape[d]) {
-            throw new IndexOutOfBoundsException(String.format("select: index %d is out of bounds for dim %d with size %d",
-                    index, d, shape[d]));
-        }
-        return narrow(d, i, 1).squeeze(d);
+        return Slice.select(this, dim, index);
     }
 
     /** Concatenates along an existing dim; dtypes are promoted. */
@@ -797,14 +748,7 @@ public final class Tensor {
 
     /** Joins equally shaped tensors along a new dim. */
     public static Tensor stack(List<Tensor> tensors, int dim) {
-        Check.argument(!tensors.isEmpty(), "stack: expected a non-empty list of tensors");
-        int d = Check.dim("stack", dim, tensors.get(0).dim() + 1);
-        for (int i = 1; i < tensors.size(); i++) {
-            Check.argument(Arrays.equals(tensors.get(i).shape, tensors.get(0).shape), "stack: expects each tensor to be "
-                    + "equal size, but got %s at entry 0 and %s at entry %d", Check.shape(tensors.get(0).shape),
-                    Check.shape(tensors.get(i).shape), i);
-        }
-        return cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d);
+        return Cat.stack(tensors, dim);
     }
 
     public static Tensor stack(int dim, Tensor... tensors) {
@@ -1096,25 +1040,5 @@ public final class Tensor {
     private Tensor scalar(double value) {
         DType t = dtype.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? dtype : DType.FLOAT32;
         return full(value, t == DType.BOOL ? DType.INT64 : t);
-    }
-
-    private int[] inferShape(String op, int[] requested) {
-        int[] out = requested.clone();
-        int infer = -1;
-        long known = 1;
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == -1) {
-                Check.argument(infer < 0, "%s: only one dimension can be inferred (-1); got %s", op, Arrays.toString(out));
-                infer = i;
-            } else {
-                Check.argument(out[i] >= 0, "%s: invalid shape dimension %d in %s", op, out[i], Arrays.toString(out));
-                known *= out[i];
-            }
-        }
-        int n = numel();
-        if (infer >= 0 && known > 0 && n % known == 0) out[infer] = (int) (n / known);
-        Check.argument(Shapes.numel(out) == n && (infer < 0 || known > 0), "%s: shape '%s' is invalid for input of size "
-                + "%d (shape %s)", op, Arrays.toString(requested), n, Check.shape(shape));
-        return out;
     }
 }
