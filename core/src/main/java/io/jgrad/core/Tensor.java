@@ -475,17 +475,7 @@ public final class Tensor {
      * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
      */
     public Tensor matmul(Tensor other) {
-        Check.notNull(other, "matmul", "other");
-        Check.argument(dim() >= 1 && dim() <= 3 && other.dim() >= 1 && other.dim() <= 3, "matmul: both arguments need "
-                + "1 to 3 dimensions; got shapes %s and %s", Check.shape(shape), Check.shape(other.shape));
-        int k = shape[dim() - 1], kOther = other.shape[Math.max(other.dim() - 2, 0)];
-        Check.argument(dim() > 1 && other.dim() > 1 || k == kOther, "matmul: shapes %s and %s cannot be multiplied "
-                + "(inner sizes %d and %d differ)", Check.shape(shape), Check.shape(other.shape), k, kOther);
-        Tensor a = dim() == 1 ? unsqueeze(0) : this, b = other.dim() == 1 ? other.unsqueeze(1) : other;
-        Tensor out = new MatMul().apply(a, b);
-        if (other.dim() == 1) out = out.squeeze(-1);
-        if (dim() == 1) out = out.squeeze(other.dim() == 1 ? -1 : -2);
-        return out;
+        return MatMul.matmul(this, other);
     }
 
     /**
@@ -493,16 +483,7 @@ public final class Tensor {
      * 3-D), weight [out, in], bias [out] or null. Multiplies by the transposed weight without copying it.
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        Check.notNull(input, "linear", "input");
-        Check.notNull(weight, "linear", "weight");
-        Check.argument(weight.dim() == 2, "linear: weight must be 2-D [out_features, in_features] but has shape %s",
-                Check.shape(weight.shape));
-        Check.argument(input.dim() >= 1 && input.dim() <= 3, "linear: input needs 1 to 3 dimensions; got shape %s",
-                Check.shape(input.shape));
-        Tensor x = input.dim() == 1 ? input.unsqueeze(0) : input;
-        Tensor y = new MatMul(true).apply(x, weight);
-        if (input.dim() == 1) y = y.squeeze(0);
-        return bias == null ? y : y.add(bias);
+        return MatMul.linear(input, weight, bias);
     }
 
     // --- reductions ---
