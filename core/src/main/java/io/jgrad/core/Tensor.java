@@ -461,7 +461,6 @@ public final class Tensor {
 
     /** Elements of {@code a} where {@code condition} holds, else of {@code b}, all broadcast together. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        Check.notNull(condition, "where", "condition");
         return new Where(condition).apply(a, b);
     }
 
@@ -740,25 +739,21 @@ public final class Tensor {
 
     /** {@code out[i][j] = this[i][index[i][j]]} for dim 1 (likewise for other dims); index is int64. */
     public Tensor gather(int dim, Tensor index) {
-        Check.notNull(index, "gather", "index");
         return new Gather(dim, index).apply(this);
     }
 
     /** A copy with {@code src[i][j]} added at {@code [i][index[i][j]]} for dim 1 (likewise for other dims). */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
-        Check.notNull(index, "scatterAdd", "index");
         return new ScatterAdd(dim, index).apply(this, src);
     }
 
     /** The slices at the int64 {@code index} positions along {@code dim}. */
     public Tensor indexSelect(int dim, Tensor index) {
-        Check.notNull(index, "indexSelect", "index");
         return new IndexSelect(dim, index).apply(this);
     }
 
     /** {@code value} where the bool {@code mask} (broadcast to this shape) is true. */
     public Tensor maskedFill(Tensor mask, double value) {
-        Check.notNull(mask, "maskedFill", "mask");
         return new MaskedFill(mask, value).apply(this);
     }
 
@@ -775,7 +770,7 @@ public final class Tensor {
 
     /** {@code this += alpha * other} in one pass, the optimizer update (PyTorch's {@code add_(other, alpha=)}). */
     public Tensor addi(Tensor other, double alpha) {
-        return InPlace.axpy(this, Check.notNull(other, "addi", "other"), alpha);
+        return InPlace.axpy(this, other, alpha);
     }
 
     /** {@code this += value * tensor1 * tensor2} in one pass (PyTorch's {@code addcmul_}); same shapes. */
