@@ -4,7 +4,6 @@ import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
 import io.jgrad.core.kernel.Parallel;
-import io.jgrad.core.kernel.Shapes;
 import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -50,7 +49,7 @@ public final class Tensor {
 
     /** A 0-dimensional float32 tensor; {@link #of(double, DType)} for another dtype. */
     public static Tensor of(double value) {
-        return new Tensor(new float[] {(float) value}, new int[0]);
+        return Creation.scalar(value, DType.FLOAT32);
     }
 
     /**
@@ -70,12 +69,12 @@ public final class Tensor {
      * {@code Tensor.of(new long[] {1, 2})} for int64.
      */
     public static Tensor of(float... values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
     /** A 1-D float32 tensor; call {@link #toDouble()} for float64. */
     public static Tensor of(double... values) {
-        return new Tensor(Buffers.toFloats(values), new int[] {values.length});
+        return Creation.vector(values);
     }
 
     /** A 2-D float32 tensor from rectangular rows. */
@@ -96,12 +95,12 @@ public final class Tensor {
 
     /** A 1-D int64 tensor, e.g. class indices: {@code Tensor.of(new long[] {3, 0, 1})}. */
     public static Tensor of(long[] values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
     /** A 1-D int64 tensor from Java ints. */
     public static Tensor of(int[] values) {
-        return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
     /** A 2-D int64 tensor from rectangular rows. */
@@ -116,12 +115,12 @@ public final class Tensor {
 
     /** A 1-D bool tensor: {@code Tensor.of(true, false)}. */
     public static Tensor of(boolean... values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
     /** A 1-D tensor of the given dtype: {@code Tensor.of(DType.FLOAT64, 0.1, 0.2)} keeps every double bit. */
     public static Tensor of(DType dtype, double... values) {
-        return new Tensor(dtype.convert(values), new int[] {values.length});
+        return Creation.vector(dtype, values);
     }
 
     /**
@@ -129,13 +128,7 @@ public final class Tensor {
      * (double[] gives float64), as {@code torch.from_numpy} follows the NumPy dtype.
      */
     public static Tensor fromArray(Object data, int... shape) {
-        Check.argument(data instanceof float[] || data instanceof double[] || data instanceof long[]
-                || data instanceof boolean[], "fromArray: data must be a float[], double[], long[] or boolean[]; got %s",
-                data == null ? "null" : data.getClass().getSimpleName());
-        int n = Shapes.numel(Creation.checkShape("fromArray", shape));
-        Check.argument(Buffers.length(data) == n, "fromArray: %d values cannot fill shape %s (%d elements)",
-                Buffers.length(data), Check.shape(shape), n);
-        return new Tensor(Buffers.copy(data), shape.clone());
+        return Creation.fromArray(data, shape);
     }
 
     public static Tensor zeros(int... shape) {
@@ -277,8 +270,7 @@ public final class Tensor {
     }
 
     public int size(int dim) {
-        Check.argument(dim() > 0, "size: dimension specified as %d but tensor has no dimensions", dim);
-        return shape[Check.dim("size", dim, shape.length)];
+        return Ops.size(this, dim);
     }
 
     public int dim() {
@@ -297,8 +289,7 @@ public final class Tensor {
 
     /** The single value of a one-element tensor. */
     public double item() {
-        Check.argument(numel() == 1, "item: a Tensor with %d elements cannot be converted to a scalar", numel());
-        return Buffers.get(storage.data, 0);
+        return Ops.item(this);
     }
 
     public double[] toDoubleArray() {
@@ -319,8 +310,7 @@ public final class Tensor {
 
     /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
     public Tensor to(DType type) {
-        Check.notNull(type, "to", "dtype");
-        return type == dtype ? this : new ToCopy(type, "ToCopyBackward0").apply(this);
+        return ToCopy.to(this, type);
     }
 
     /** Same as {@link #to(DType)}. */
@@ -356,7 +346,7 @@ public final class Tensor {
     }
 
     public Tensor add(double value) {
-        return add(scalar(value));
+        return add(Ops.scalar(this, value));
     }
 
     /** {@code this + alpha * other}, like PyTorch's {@code add(other, alpha=...)}. */
@@ -369,7 +359,7 @@ public final class Tensor {
     }
 
     public Tensor sub(double value) {
-        return sub(scalar(value));
+        return sub(Ops.scalar(this, value));
     }
 
     public Tensor mul(Tensor other) {
@@ -377,7 +367,7 @@ public final class Tensor {
     }
 
     public Tensor mul(double value) {
-        return mul(scalar(value));
+        return mul(Ops.scalar(this, value));
     }
 
     /** True division: integer inputs give float32, as in PyTorch. */
@@ -386,15 +376,15 @@ public final class Tensor {
     }
 
     public Tensor div(double value) {
-        return div(scalar(value));
+        return div(Ops.scalar(this, value));
     }
 
     public Tensor neg() {
-        return dtype == DType.INT64 ? mul(-1) : new Neg().apply(this);
+        return Neg.neg(this);
     }
 
     public Tensor pow(double exponent) {
-        return new Pow(exponent).apply(this, scalar(exponent));
+        return new Pow(exponent).apply(this, Ops.scalar(this, exponent));
     }
 
     public Tensor pow(Tensor exponent) {
@@ -784,7 +774,7 @@ public final class Tensor {
     }
 
     public Tensor addi(double value) {
-        return addi(scalar(value));
+        return addi(Ops.scalar(this, value));
     }
 
     public Tensor subi(Tensor other) {
@@ -792,7 +782,7 @@ public final class Tensor {
     }
 
     public Tensor subi(double value) {
-        return subi(scalar(value));
+        return subi(Ops.scalar(this, value));
     }
 
     public Tensor muli(Tensor other) {
@@ -800,7 +790,7 @@ public final class Tensor {
     }
 
     public Tensor muli(double value) {
-        return muli(scalar(value));
+        return muli(Ops.scalar(this, value));
     }
 
     public Tensor divi(Tensor other) {
@@ -808,7 +798,7 @@ public final class Tensor {
     }
 
     public Tensor divi(double value) {
-        return divi(scalar(value));
+        return divi(Ops.scalar(this, value));
     }
 
     public Tensor fill(double value) {
@@ -1010,11 +1000,5 @@ public final class Tensor {
     /** A tensor over this storage with another shape of the same size. */
     Tensor share(int[] newShape) {
         return new Tensor(storage, newShape);
-    }
-
-    /** A 0-D tensor for a scalar operand: this tensor's dtype, or float32 when an integer tensor meets a fraction. */
-    private Tensor scalar(double value) {
-        DType t = dtype.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? dtype : DType.FLOAT32;
-        return full(value, t == DType.BOOL ? DType.INT64 : t);
     }
 }
