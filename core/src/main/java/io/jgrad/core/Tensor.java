@@ -4,7 +4,6 @@ import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
 import io.jgrad.core.kernel.Parallel;
-import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -820,31 +819,14 @@ public final class Tensor {
      * optimizers holding the parameter see the converted values. A gradient is converted along.
      */
     public Tensor setData(Tensor src) {
-        Check.notNull(src, "setData", "src");
-        Check.argument(isLeaf(), "setData: only a leaf's data can be replaced; this tensor has grad_fn %s", gradFn);
-        Check.argument(Arrays.equals(shape, src.shape), "setData: src has shape %s but this tensor has %s",
-                Check.shape(src.shape), Check.shape(shape));
-        Check.argument(!requiresGrad || src.dtype.isFloatingPoint(), "setData: this tensor requires grad, so its data "
-                + "must be floating point; got %s", src.dtype);
-        if (grad != null && grad.dtype != src.dtype) {
-            grad = new Tensor(src.dtype.convert(grad.storage.data), grad.shape);
-            gradOwned = true;
-        }
-        storage = src.storage;
-        dtype = src.dtype;
-        return this;
+        return Autograd.setData(this, src);
     }
 
     // --- autograd ---
 
     /** Marks this leaf for gradient accumulation (floating point only); returns this, for chaining. */
     public Tensor requiresGrad(boolean requiresGrad) {
-        Check.argument(isLeaf(), "requiresGrad: you can only change requires_grad flags of leaf variables; use "
-                + "detach().requiresGrad(true) for a new leaf");
-        Check.argument(!requiresGrad || dtype.isFloatingPoint(), "requiresGrad: only Tensors of floating point dtype can "
-                + "require gradients; this one is %s (convert with toFloat())", dtype);
-        this.requiresGrad = requiresGrad;
-        return this;
+        return Autograd.requiresGrad(this, requiresGrad);
     }
 
     public boolean requiresGrad() {
@@ -866,11 +848,7 @@ public final class Tensor {
      * into the tensor given here in place, as PyTorch's does.
      */
     public void setGrad(Tensor grad) {
-        Check.argument(grad == null || Arrays.equals(grad.shape, shape) && grad.dtype == dtype, "setGrad: assigned grad "
-                + "has %s %s but the tensor is %s %s", grad == null ? null : grad.dtype,
-                grad == null ? null : Check.shape(grad.shape), dtype, Check.shape(shape));
-        this.grad = grad;
-        this.gradOwned = true;  // PyTorch's backward adds into an assigned .grad in place
+        Autograd.setGrad(this, grad);
     }
 
     /** Clears the gradient (PyTorch 2's default {@code zero_grad(set_to_none=True)}). */
@@ -885,12 +863,11 @@ public final class Tensor {
 
     /** Keeps this non-leaf's gradient in {@link #grad()} during backward. */
     public Tensor retainGrad() {
-        if (gradFn != null) gradFn.retainedOutput = this;
-        return this;
+        return Autograd.retainGrad(this);
     }
 
     public boolean retainsGrad() {
-        return gradFn != null && gradFn.retainedOutput == this;
+        return Autograd.retainsGrad(this);
     }
 
     /** The same storage, cut from the graph: no gradient flows back through it. */
@@ -900,11 +877,7 @@ public final class Tensor {
 
     /** Back-propagates from this one-element tensor into every leaf that requires grad. */
     public void backward() {
-        if (numel() != 1) {
-            throw new IllegalStateException("grad can be implicitly created only for scalar outputs; this tensor has shape "
-                    + Check.shape(shape) + ". Reduce it first (sum() or mean()), or pass a gradient: backward(gradient)");
-        }
-        backward(onesLike(this), false);
+        Autograd.backward(this);
     }
 
     /** Back-propagates with {@code gradient} as d(loss)/d(this), for non-scalar outputs. */
@@ -985,6 +958,16 @@ public final class Tensor {
 
     boolean ownsGrad() {
         return gradOwned;
+    }
+
+    void setRequiresGradFlag(boolean value) {
+        requiresGrad = value;
+    }
+
+    /** Takes {@code src}'s storage and dtype: {@link #setData}'s assignment. */
+    void adopt(Tensor src) {
+        storage = src.storage;
+        dtype = src.dtype;
     }
 
     void setGradFn(Op op) {
