@@ -39,7 +39,7 @@ final class MatMul extends Op {
     }
 
     /**
-     * {@link Tensor#linear}: {@code input·weightᵀ + bias} for input [..., in] (1-D to 3-D), weight
+     * {@link Fused#linear}: {@code input·weightᵀ + bias} for input [..., in] (1-D to 3-D), weight
      * [out, in], bias [out] or null, multiplying by the transposed weight without copying it.
      */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {

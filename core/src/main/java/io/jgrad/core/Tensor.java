@@ -466,14 +466,6 @@ public final class Tensor {
         return MatMul.matmul(this, other);
     }
 
-    /**
-     * {@code input·weightᵀ + bias}, PyTorch's {@code torch.nn.functional.linear}: input [..., in] (1-D to
-     * 3-D), weight [out, in], bias [out] or null. Multiplies by the transposed weight without copying it.
-     */
-    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        return MatMul.linear(input, weight, bias);
-    }
-
     // --- reductions ---
 
     /** Sum over {@code dims} (all when none), dropping them. */
