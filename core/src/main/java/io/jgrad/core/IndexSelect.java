@@ -11,7 +11,7 @@ final class IndexSelect extends Op {
 
     IndexSelect(int dim, Tensor index) {
         this.dim = dim;
-        this.index = index;
+        this.index = Check.notNull(index, "indexSelect", "index");
     }
 
     @Override
