@@ -1,5 +1,6 @@
 import io.jgrad.core.*;
 import io.jgrad.data.*;
+import io.jgrad.examples.FashionMnist;
 import io.jgrad.nn.*;
 import io.jgrad.nn.Module;
 import io.jgrad.nn.loss.*;

@@ -171,6 +171,9 @@ PRINTING = [
     ("summarised_wrapped", torch.arange(3000, dtype=F32) / 3),
     ("suffix_wraps", (torch.arange(9, dtype=F32) / 7).requires_grad_()),
     ("suffix_fits", (torch.arange(5, dtype=F32) / 7).requires_grad_()),
+    # Under 1,000 elements PyTorch prints every value, however long the text.
+    ("whole_10x10", torch.arange(100, dtype=F32).reshape(10, 10) / 9 - 5),
+    ("whole_30x30_grad", (torch.arange(900, dtype=F64).reshape(30, 30) / 7 - 60).requires_grad_()),
 ]
 
 

@@ -3,7 +3,7 @@
 Run: /usr/bin/python3 examples/src/main/python/make_fashion_mnist_subset.py [source-dir]
 Source: Debian's dataset-fashion-mnist (/usr/share/datasets/fashion-mnist). Output: the first 1,000
 training and 200 test images of each class, in file order, as IDX gz under
-examples/src/main/resources/io/jgrad/data/fashion-mnist/, read by io.jgrad.data.FashionMnist when the
+examples/src/main/resources/data/fashion-mnist/, read by io.jgrad.examples.FashionMnist when the
 full set is not installed. Standard library only.
 """
 import gzip
@@ -13,7 +13,7 @@ import sys
 
 SRC = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "resources", "io", "jgrad", "data", "fashion-mnist")
+OUT = os.path.join(HERE, "..", "resources", "data", "fashion-mnist")
 
 
 def read(name):

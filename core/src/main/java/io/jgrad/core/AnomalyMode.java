@@ -15,7 +15,7 @@ import java.util.List;
  * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
  *    ...> catch (IllegalStateException e) { message = e.getMessage(); }
  * jshell> message
- * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; ..."
+ * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[]]; ..."
  * </pre>
  */
 public final class AnomalyMode implements AutoCloseable {

@@ -10,11 +10,71 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The backward pass: topological order, gradient routing, broadcasting undone, leaf accumulation. */
+/**
+ * The backward pass (topological order, gradient routing, broadcasting undone, leaf accumulation) and
+ * the checks behind the autograd state a {@link Tensor} carries: requiresGrad, grad, data, retainGrad.
+ */
 final class Autograd {
     private static final AtomicLong PASS = new AtomicLong();
 
     private Autograd() {}
+
+    /** {@link Tensor#requiresGrad(boolean)}: only a leaf's flag changes, and only floating point may need grad. */
+    static Tensor requiresGrad(Tensor t, boolean requiresGrad) {
+        Check.argument(t.isLeaf(), "requiresGrad: you can only change requires_grad flags of leaf variables; use "
+                + "detach().requiresGrad(true) for a new leaf");
+        Check.argument(!requiresGrad || t.dtype().isFloatingPoint(), "requiresGrad: only Tensors of floating point dtype "
+                + "can require gradients; this one is %s (convert with toFloat())", t.dtype());
+        t.setRequiresGradFlag(requiresGrad);
+        return t;
+    }
+
+    /** {@link Tensor#setGrad}: null, or a gradient of t's shape and dtype that a later backward adds into. */
+    static void setGrad(Tensor t, Tensor grad) {
+        Check.argument(grad == null || Arrays.equals(grad.shape(), t.shape()) && grad.dtype() == t.dtype(), "setGrad: "
+                + "assigned grad has %s %s but the tensor is %s %s", grad == null ? null : grad.dtype(),
+                grad == null ? null : Check.shape(grad.shape()), t.dtype(), Check.shape(t.shape()));
+        t.setEngineGrad(grad, true);  // PyTorch's backward adds into an assigned .grad in place
+    }
+
+    /**
+     * {@link Tensor#setData}: the leaf t takes src's storage and dtype (PyTorch's {@code t.data = src}),
+     * its gradient converted along; the storage is replaced, not written, so no version is bumped.
+     */
+    static Tensor setData(Tensor t, Tensor src) {
+        Check.notNull(src, "setData", "src");
+        Check.argument(t.isLeaf(), "setData: only a leaf's data can be replaced; this tensor has grad_fn %s", t.gradFn());
+        Check.argument(Arrays.equals(t.shape(), src.shape()), "setData: src has shape %s but this tensor has %s",
+                Check.shape(src.shape()), Check.shape(t.shape()));
+        Check.argument(!t.requiresGrad() || src.dtype().isFloatingPoint(), "setData: this tensor requires grad, so its "
+                + "data must be floating point; got %s", src.dtype());
+        Tensor grad = t.grad();
+        if (grad != null && (grad.dtype() != src.dtype() || grad.device() != src.device())) {
+            t.setEngineGrad(grad.detach().to(src.device()).to(src.dtype()), true);
+        }
+        t.adopt(src);
+        return t;
+    }
+
+    /** {@link Tensor#retainGrad}: a non-leaf keeps its gradient in grad() during backward; a leaf does anyway. */
+    static Tensor retainGrad(Tensor t) {
+        if (t.gradFn() != null) t.gradFn().retainedOutput = t;
+        return t;
+    }
+
+    static boolean retainsGrad(Tensor t) {
+        return t.gradFn() != null && t.gradFn().retainedOutput == t;
+    }
+
+    /** {@link Tensor#backward()}: the implicit gradient 1, so only for a one-element output. */
+    static void backward(Tensor root) {
+        if (root.numel() != 1) {
+            throw new IllegalStateException("grad can be implicitly created only for scalar outputs; this tensor has shape "
+                    + Check.shape(root.shape()) + ". Reduce it first (sum() or mean()), or pass a gradient: "
+                    + "backward(gradient)");
+        }
+        backward(root, Tensor.onesLike(root), false);
+    }
 
     static void backward(Tensor root, Tensor seed, boolean retainGraph) {
         Check.notNull(seed, "backward", "gradient");

@@ -2,6 +2,8 @@ package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
 import io.jgrad.core.kernel.Kernels;
+import java.util.Arrays;
+import java.util.List;
 
 /** Joins tensors along an existing dim (dtypes promoted); each input's gradient is its slice of the output's. */
 final class Cat extends Op {
@@ -10,6 +12,18 @@ final class Cat extends Op {
 
     Cat(int dim) {
         this.dim = dim;
+    }
+
+    /** {@link Tensor#stack}: equally shaped tensors joined along a new dim {@code dim}. */
+    static Tensor stack(List<Tensor> tensors, int dim) {
+        Check.argument(!tensors.isEmpty(), "stack: expected a non-empty list of tensors");
+        int d = Check.dim("stack", dim, tensors.get(0).dim() + 1);
+        int[] first = tensors.get(0).shape();
+        for (int i = 1; i < tensors.size(); i++) {
+            Check.argument(Arrays.equals(tensors.get(i).shape(), first), "stack: expects each tensor to be equal size, "
+                    + "but got %s at entry 0 and %s at entry %d", Check.shape(first), Check.shape(tensors.get(i).shape()), i);
+        }
+        return Tensor.cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d);
     }
 
     @Override

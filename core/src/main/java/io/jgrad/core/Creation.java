@@ -1,6 +1,8 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Shapes;
+import java.util.Arrays;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -19,6 +21,43 @@ final class Creation {
         Check.argument(n <= Shapes.MAX_NUMEL, "%s: shape %s has %d elements; jgrad tensors hold at most %d", op,
                 Check.shape(shape), n, Shapes.MAX_NUMEL);
         return shape.clone();
+    }
+
+    /** {@link Tensor#fromArray}: a copy of a float[], double[], long[] or boolean[] that fills {@code shape}. */
+    static Tensor fromArray(Object data, int[] shape) {
+        Check.argument(data instanceof float[] || data instanceof double[] || data instanceof long[]
+                || data instanceof boolean[], "fromArray: data must be a float[], double[], long[] or boolean[]; got %s",
+                data == null ? "null" : data.getClass().getSimpleName());
+        int n = Shapes.numel(checkShape("fromArray", shape));
+        Check.argument(Buffers.length(data) == n, "fromArray: %d values cannot fill shape %s (%d elements)",
+                Buffers.length(data), Check.shape(shape), n);
+        return new Tensor(Buffers.copy(data), shape.clone());
+    }
+
+    // Tensor.of's 1-D tensors, each over a new array: float32 from floats and doubles, int64 from longs and ints.
+
+    static Tensor vector(float[] values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    static Tensor vector(double[] values) {
+        return new Tensor(Buffers.toFloats(values), new int[] {values.length});
+    }
+
+    static Tensor vector(long[] values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    static Tensor vector(int[] values) {
+        return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
+    }
+
+    static Tensor vector(boolean[] values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    static Tensor vector(DType dtype, double[] values) {
+        return new Tensor(dtype.convert(values), new int[] {values.length});
     }
 
     static Tensor full(String op, double value, DType type, int[] shape) {
@@ -83,7 +122,7 @@ final class Creation {
                 Shapes.MAX_NUMEL);
         int n = (int) count;
         Object data = type.alloc(n);
-        for (int i = 0; i < n; i++) io.jgrad.core.kernel.Buffers.set(data, i, start + i * step);
+        for (int i = 0; i < n; i++) Buffers.set(data, i, start + i * step);
         return new Tensor(data, new int[] {n});
     }
 
@@ -123,7 +162,7 @@ final class Creation {
      */
     static Tensor from(INDArray array) {
         Check.argument(array != null, "from: array is null");
-        int[] shape = java.util.Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray();
+        int[] shape = Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray();
         INDArray data = switch (array.dataType()) {
             case FLOAT, DOUBLE, LONG, BOOL -> contiguous(array) ? array : array.dup('c');
             case INT, SHORT, BYTE, UBYTE -> array.castTo(DataType.LONG).dup('c');
@@ -142,8 +181,8 @@ final class Creation {
      * elsewhere a c-order copy.
      */
     static INDArray nd4j(Tensor t) {
-        long[] shape = java.util.Arrays.stream(t.shape()).asLongStream().toArray();
+        long[] shape = Arrays.stream(t.shape()).asLongStream().toArray();
         INDArray own = (INDArray) t.detach().to(Device.ND4J).data();
-        return java.util.Arrays.equals(own.shape(), shape) ? own : own.reshape('c', shape);
+        return Arrays.equals(own.shape(), shape) ? own : own.reshape('c', shape);
     }
 }

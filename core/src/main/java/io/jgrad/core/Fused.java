@@ -33,6 +33,21 @@ public final class Fused {
     }
 
     /**
+     * {@code input·weightᵀ + bias}, PyTorch's {@code aten::linear} behind {@code torch.nn.functional.linear}
+     * (jgrad's {@code F.linear}): input [..., in] (1-D to 3-D), weight [out, in], bias [out] or null. It
+     * multiplies by the transposed weight without copying it; the gradient flows to all three.
+     *
+     * <pre>
+     * jshell> var w = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+     * jshell> Fused.linear(Tensor.of(1, 1), w, Tensor.of(0.5, 0.5, 0.5))
+     * $2 ==> tensor([ 3.5000,  7.5000, 11.5000])
+     * </pre>
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return MatMul.linear(input, weight, bias);
+    }
+
+    /**
      * One SGD update of {@code param}, PyTorch's {@code _fused_sgd_}: {@code momentumBuffer} is null when
      * {@code momentum} is 0, else a tensor like {@code param} that {@code isFirstStep} initialises.
      */

@@ -13,7 +13,7 @@ final class Gather extends Op {
 
     Gather(int dim, Tensor index) {
         this.dim = dim;
-        this.index = index;
+        this.index = Check.notNull(index, "gather", "index");
     }
 
     @Override

@@ -30,6 +30,7 @@ final class InPlace {
 
     /** {@code self += alpha·other} in one pass when shapes match (no temporary), else through a broadcast. */
     static Tensor axpy(Tensor self, Tensor other, double alpha) {
+        Check.notNull(other, "addi", "other");
         if (!Arrays.equals(self.shape(), other.shape()) || !self.dtype().isFloatingPoint()) {
             try (var g = GradMode.noGrad()) {
                 return binary(self, "addi", Elementwise.Binary.ADD, alpha == 1 ? other : other.mul(alpha));

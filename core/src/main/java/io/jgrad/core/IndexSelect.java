@@ -10,7 +10,7 @@ final class IndexSelect extends Op {
 
     IndexSelect(int dim, Tensor index) {
         this.dim = dim;
-        this.index = index;
+        this.index = Check.notNull(index, "indexSelect", "index");
     }
 
     @Override

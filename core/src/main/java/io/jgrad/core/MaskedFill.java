@@ -9,7 +9,7 @@ final class MaskedFill extends Op {
     private final double value;
 
     MaskedFill(Tensor mask, double value) {
-        this.mask = mask;
+        this.mask = Check.notNull(mask, "maskedFill", "mask");
         this.value = value;
     }
 

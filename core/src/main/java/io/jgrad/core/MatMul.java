@@ -17,6 +17,41 @@ final class MatMul extends Op {
         this.transposeB = transposeB;
     }
 
+    /**
+     * {@link Tensor#matmul}, PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is a row (first)
+     * or column (second) vector whose dim is removed again, 3-D operands are batches.
+     */
+    static Tensor matmul(Tensor a, Tensor b) {
+        Check.notNull(b, "matmul", "other");
+        int ra = a.dim(), rb = b.dim();
+        int[] as = a.shape(), bs = b.shape();
+        Check.argument(ra >= 1 && ra <= 3 && rb >= 1 && rb <= 3, "matmul: both arguments need 1 to 3 dimensions; got "
+                + "shapes %s and %s", Check.shape(as), Check.shape(bs));
+        int k = as[ra - 1], kOther = bs[Math.max(rb - 2, 0)];
+        Check.argument(ra > 1 && rb > 1 || k == kOther, "matmul: shapes %s and %s cannot be multiplied (inner sizes %d "
+                + "and %d differ)", Check.shape(as), Check.shape(bs), k, kOther);
+        Tensor out = new MatMul().apply(ra == 1 ? a.unsqueeze(0) : a, rb == 1 ? b.unsqueeze(1) : b);
+        if (rb == 1) out = out.squeeze(-1);
+        if (ra == 1) out = out.squeeze(rb == 1 ? -1 : -2);
+        return out;
+    }
+
+    /**
+     * {@link Fused#linear}: {@code input·weightᵀ + bias} for input [..., in] (1-D to 3-D), weight
+     * [out, in], bias [out] or null, multiplying by the transposed weight without copying it.
+     */
+    static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Check.notNull(input, "linear", "input");
+        Check.notNull(weight, "linear", "weight");
+        Check.argument(weight.dim() == 2, "linear: weight must be 2-D [out_features, in_features] but has shape %s",
+                Check.shape(weight.shape()));
+        Check.argument(input.dim() >= 1 && input.dim() <= 3, "linear: input needs 1 to 3 dimensions; got shape %s",
+                Check.shape(input.shape()));
+        Tensor y = new MatMul(true).apply(input.dim() == 1 ? input.unsqueeze(0) : input, weight);
+        if (input.dim() == 1) y = y.squeeze(0);
+        return bias == null ? y : y.add(bias);
+    }
+
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor[] p = Ops.promote(Ops.floating(in[0]), Ops.floating(in[1]));

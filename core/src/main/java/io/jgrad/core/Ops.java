@@ -2,7 +2,10 @@ package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
 
-/** Shared argument handling for op classes: dtype promotion, broadcasting checks, dimension lists. */
+/**
+ * Shared argument handling for op classes: dtype promotion (of scalar operands too), broadcasting
+ * checks, dimension lists, and the checked reads behind {@link Tensor#size(int)} and {@link Tensor#item()}.
+ */
 final class Ops {
     private Ops() {}
 
@@ -64,6 +67,13 @@ final class Ops {
         return other.to(device);
     }
 
+    /** A 0-D tensor for a scalar operand: x's dtype, or float32 when an integer tensor meets a fraction. */
+    static Tensor scalar(Tensor x, double value) {
+        DType d = x.dtype();
+        DType t = d.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? d : DType.FLOAT32;
+        return Tensor.full(value, t == DType.BOOL ? DType.INT64 : t);
+    }
+
     static int[] broadcast(String op, int[] a, int[] b) {
         int[] out = Shapes.broadcast(a, b);
         Check.argument(out != null, "%s: shapes %s and %s are not broadcastable (sizes must match or be 1, aligned "
@@ -90,6 +100,18 @@ final class Ops {
             mask[k] = true;
         }
         return mask;
+    }
+
+    /** The size of dim {@code dim} (negative: from the end). */
+    static int size(Tensor x, int dim) {
+        Check.argument(x.dim() > 0, "size: dimension specified as %d but tensor has no dimensions", dim);
+        return x.shape()[Check.dim("size", dim, x.dim())];
+    }
+
+    /** The single value of a one-element tensor, as a double. */
+    static double item(Tensor x) {
+        Check.argument(x.numel() == 1, "item: a Tensor with %d elements cannot be converted to a scalar", x.numel());
+        return x.kernels().get(x.data(), 0);
     }
 
     static int count(boolean[] mask, int[] shape) {

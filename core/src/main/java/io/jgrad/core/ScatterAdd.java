@@ -9,7 +9,7 @@ final class ScatterAdd extends Op {
 
     ScatterAdd(int dim, Tensor index) {
         this.dim = dim;
-        this.index = index;
+        this.index = Check.notNull(index, "scatterAdd", "index");
     }
 
     @Override

@@ -4,8 +4,6 @@ import io.jgrad.core.kernel.Buffers;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
 import io.jgrad.core.kernel.Parallel;
-import io.jgrad.core.kernel.Shapes;
-import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -48,9 +46,15 @@ public final class Tensor {
 
     // --- creation ---
 
-    /** A 0-dimensional float32 tensor; {@link #of(double, DType)} for another dtype. */
+    /**
+     * A 0-dimensional float32 tensor; {@link #of(double, DType)} for another dtype.
+     * <pre>
+     * jshell> Tensor.of(2.5)
+     * $1 ==> tensor(2.5000)
+     * </pre>
+     */
     public static Tensor of(double value) {
-        return new Tensor(new float[] {(float) value}, new int[0]);
+        return Creation.scalar(value, DType.FLOAT32);
     }
 
     /**
@@ -68,17 +72,36 @@ public final class Tensor {
      * A 1-D float32 tensor, PyTorch's default dtype: {@code Tensor.of(1, 0, 1)}. Long literals land here
      * too ({@code Tensor.of(1L, 2L)} is float32, Java widening long to float): write
      * {@code Tensor.of(new long[] {1, 2})} for int64.
+     * <pre>
+     * jshell> Tensor.of(1, 0, 1)
+     * $1 ==> tensor([1., 0., 1.])
+     * jshell> Tensor.of(1L, 2L).dtype()
+     * $2 ==> float32
+     * </pre>
      */
     public static Tensor of(float... values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
-    /** A 1-D float32 tensor; call {@link #toDouble()} for float64. */
+    /**
+     * A 1-D float32 tensor; call {@link #toDouble()} for float64.
+     * <pre>
+     * jshell> Tensor.of(0.1, 0.2)
+     * $1 ==> tensor([0.1000, 0.2000])
+     * </pre>
+     */
     public static Tensor of(double... values) {
-        return new Tensor(Buffers.toFloats(values), new int[] {values.length});
+        return Creation.vector(values);
     }
 
-    /** A 2-D float32 tensor from rectangular rows. */
+    /**
+     * A 2-D float32 tensor from rectangular rows.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2}, {3, 4}})
+     * $1 ==> tensor([[1., 2.],
+     *         [3., 4.]])
+     * </pre>
+     */
     public static Tensor of(double[][] rows) {
         return Creation.of(rows, DType.FLOAT32);
     }
@@ -94,58 +117,119 @@ public final class Tensor {
         return Creation.of(rows, dtype);
     }
 
-    /** A 1-D int64 tensor, e.g. class indices: {@code Tensor.of(new long[] {3, 0, 1})}. */
+    /**
+     * A 1-D int64 tensor, e.g. class indices: {@code Tensor.of(new long[] {3, 0, 1})}.
+     * <pre>
+     * jshell> Tensor.of(new long[] {3, 0, 1})
+     * $1 ==> tensor([3, 0, 1])
+     * </pre>
+     */
     public static Tensor of(long[] values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
-    /** A 1-D int64 tensor from Java ints. */
+    /**
+     * A 1-D int64 tensor from Java ints.
+     * <pre>
+     * jshell> Tensor.of(new int[] {3, 0, 1})
+     * $1 ==> tensor([3, 0, 1])
+     * </pre>
+     */
     public static Tensor of(int[] values) {
-        return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
-    /** A 2-D int64 tensor from rectangular rows. */
+    /**
+     * A 2-D int64 tensor from rectangular rows.
+     * <pre>
+     * jshell> Tensor.of(new long[][] {{1, 2}, {3, 4}})
+     * $1 ==> tensor([[1, 2],
+     *         [3, 4]])
+     * </pre>
+     */
     public static Tensor of(long[][] rows) {
         return Creation.of(rows, DType.INT64);
     }
 
-    /** A 2-D tensor of {@code dtype} from rectangular rows of longs. */
+    /**
+     * A 2-D tensor of {@code dtype} from rectangular rows of longs.
+     * <pre>
+     * jshell> Tensor.of(new long[][] {{1, 2}, {3, 4}}, DType.FLOAT64)
+     * $1 ==> tensor([[1., 2.],
+     *         [3., 4.]], dtype=float64)
+     * </pre>
+     */
     public static Tensor of(long[][] rows, DType dtype) {
         return Creation.of(rows, dtype);
     }
 
-    /** A 1-D bool tensor: {@code Tensor.of(true, false)}. */
+    /**
+     * A 1-D bool tensor: {@code Tensor.of(true, false)}.
+     * <pre>
+     * jshell> Tensor.of(true, false)
+     * $1 ==> tensor([ True, False])
+     * </pre>
+     */
     public static Tensor of(boolean... values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return Creation.vector(values);
     }
 
-    /** A 1-D tensor of the given dtype: {@code Tensor.of(DType.FLOAT64, 0.1, 0.2)} keeps every double bit. */
+    /**
+     * A 1-D tensor of the given dtype: {@code Tensor.of(DType.FLOAT64, 0.1, 0.2)} keeps every double bit.
+     * <pre>
+     * jshell> Tensor.of(DType.FLOAT64, 0.1, 0.2).toDoubleArray()
+     * $1 ==> double[2] { 0.1, 0.2 }
+     * </pre>
+     */
     public static Tensor of(DType dtype, double... values) {
-        return new Tensor(dtype.convert(values), new int[] {values.length});
+        return Creation.vector(dtype, values);
     }
 
     /**
      * A tensor over a copy of a Java array with the given shape; the dtype follows the array type
      * (double[] gives float64), as {@code torch.from_numpy} follows the NumPy dtype.
+     * <pre>
+     * jshell> Tensor.fromArray(new long[] {1, 2, 3, 4, 5, 6}, 2, 3)
+     * $1 ==> tensor([[1, 2, 3],
+     *         [4, 5, 6]])
+     * </pre>
      */
     public static Tensor fromArray(Object data, int... shape) {
-        Check.argument(data instanceof float[] || data instanceof double[] || data instanceof long[]
-                || data instanceof boolean[], "fromArray: data must be a float[], double[], long[] or boolean[]; got %s",
-                data == null ? "null" : data.getClass().getSimpleName());
-        int n = Shapes.numel(Creation.checkShape("fromArray", shape));
-        Check.argument(Buffers.length(data) == n, "fromArray: %d values cannot fill shape %s (%d elements)",
-                Buffers.length(data), Check.shape(shape), n);
-        return new Tensor(Buffers.copy(data), shape.clone());
+        return Creation.fromArray(data, shape);
     }
 
+    /**
+     * Zeros of {@code shape} in float32; {@link #zeros(DType, int...)} for another dtype.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3)
+     * $1 ==> tensor([[0., 0., 0.],
+     *         [0., 0., 0.]])
+     * </pre>
+     */
     public static Tensor zeros(int... shape) {
         return Creation.full("zeros", 0, DType.FLOAT32, shape);
     }
 
+    /**
+     * Zeros of {@code shape} in {@code dtype}.
+     * <pre>
+     * jshell> Tensor.zeros(DType.INT64, 3)
+     * $1 ==> tensor([0, 0, 0])
+     * </pre>
+     */
     public static Tensor zeros(DType dtype, int... shape) {
         return Creation.full("zeros", 0, dtype, shape);
     }
 
+    /**
+     * Ones of {@code shape} in float32; {@link #ones(DType, int...)} for another dtype.
+     * <pre>
+     * jshell> Tensor.ones(2)
+     * $1 ==> tensor([1., 1.])
+     * jshell> Tensor.ones(DType.BOOL, 2)
+     * $2 ==> tensor([True, True])
+     * </pre>
+     */
     public static Tensor ones(int... shape) {
         return Creation.full("ones", 1, DType.FLOAT32, shape);
     }
@@ -154,6 +238,17 @@ public final class Tensor {
         return Creation.full("ones", 1, dtype, shape);
     }
 
+    /**
+     * {@code value} everywhere in a float32 tensor of {@code shape}; {@link #full(double, DType, int...)} for another
+     * dtype.
+     * <pre>
+     * jshell> Tensor.full(0.5, 2, 2)
+     * $1 ==> tensor([[0.5000, 0.5000],
+     *         [0.5000, 0.5000]])
+     * jshell> Tensor.full(7, DType.INT64, 3)
+     * $2 ==> tensor([7, 7, 7])
+     * </pre>
+     */
     public static Tensor full(double value, int... shape) {
         return full(value, DType.FLOAT32, shape);
     }
@@ -162,22 +257,50 @@ public final class Tensor {
         return Creation.full("full", value, dtype, shape);
     }
 
-    /** Uninitialised in PyTorch; zero-filled here, since a Java array always is. */
+    /**
+     * Uninitialised in PyTorch; zero-filled here, since a Java array always is.
+     * <pre>
+     * jshell> Tensor.empty(2)
+     * $1 ==> tensor([0., 0.])
+     * </pre>
+     */
     public static Tensor empty(int... shape) {
         return Creation.full("empty", 0, DType.FLOAT32, shape);
     }
 
-    /** Zeros of {@code t}'s shape, dtype and device. */
+    /**
+     * Zeros of {@code t}'s shape, dtype and device.
+     * <pre>
+     * jshell> Tensor.zerosLike(Tensor.of(new long[] {5, 6}))
+     * $1 ==> tensor([0, 0])
+     * </pre>
+     */
     public static Tensor zerosLike(Tensor t) {
         return Creation.fullLike(t, 0);
     }
 
-    /** Ones of {@code t}'s shape, dtype and device. */
+    /**
+     * Ones of {@code t}'s shape, dtype and device.
+     * <pre>
+     * jshell> Tensor.onesLike(Tensor.of(2.5, 3.5))
+     * $1 ==> tensor([1., 1.])
+     * </pre>
+     */
     public static Tensor onesLike(Tensor t) {
         return Creation.fullLike(t, 1);
     }
 
-    /** 0, 1, ..., end - 1 as int64. */
+    /**
+     * 0, 1, ..., end - 1 as int64.
+     * <pre>
+     * jshell> Tensor.arange(5)
+     * $1 ==> tensor([0, 1, 2, 3, 4])
+     * jshell> Tensor.arange(2, 5)
+     * $2 ==> tensor([2, 3, 4])
+     * jshell> Tensor.arange(0, 10, 3)
+     * $3 ==> tensor([0, 3, 6, 9])
+     * </pre>
+     */
     public static Tensor arange(long end) {
         return arange(0, end);
     }
@@ -190,15 +313,39 @@ public final class Tensor {
         return Creation.arange(start, end, step, DType.INT64);
     }
 
-    /** start, start + step, ... below end, as float32. */
+    /**
+     * start, start + step, ... below end, as float32.
+     * <pre>
+     * jshell> Tensor.arange(0, 1, 0.25)
+     * $1 ==> tensor([0.0000, 0.2500, 0.5000, 0.7500])
+     * </pre>
+     */
     public static Tensor arange(double start, double end, double step) {
         return Creation.arange(start, end, step, DType.FLOAT32);
     }
 
+    /**
+     * {@code steps} float32 values evenly spaced from {@code start} to {@code end}, both included.
+     * <pre>
+     * jshell> Tensor.linspace(0, 1, 5)
+     * $1 ==> tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
+     * </pre>
+     */
     public static Tensor linspace(double start, double end, int steps) {
         return Creation.linspace(start, end, steps);
     }
 
+    /**
+     * The n×n identity matrix in float32; {@link #eye(int, int)} for n×m.
+     * <pre>
+     * jshell> Tensor.eye(2)
+     * $1 ==> tensor([[1., 0.],
+     *         [0., 1.]])
+     * jshell> Tensor.eye(2, 3)
+     * $2 ==> tensor([[1., 0., 0.],
+     *         [0., 1., 0.]])
+     * </pre>
+     */
     public static Tensor eye(int n) {
         return eye(n, n);
     }
@@ -207,29 +354,68 @@ public final class Tensor {
         return Creation.eye(n, m);
     }
 
-    /** Uniform in [0, 1) from the global generator (see {@link #manualSeed}). */
+    /**
+     * Uniform in [0, 1) from the global generator (see {@link #manualSeed}).
+     * <pre>
+     * jshell> Tensor.manualSeed(0); Tensor.rand(3)
+     * $2 ==> tensor([0.8833, 0.4315, 0.0264])
+     * </pre>
+     */
     public static Tensor rand(int... shape) {
         return rand(Generator.global(), shape);
     }
 
+    /**
+     * Uniform in [0, 1) from {@code g}, leaving the global generator alone.
+     * <pre>
+     * jshell> Tensor.rand(new Generator(0), 3)
+     * $1 ==> tensor([0.8833, 0.4315, 0.0264])
+     * </pre>
+     */
     public static Tensor rand(Generator g, int... shape) {
         return Creation.random(shape, g::nextUniform);
     }
 
-    /** Standard normal from the global generator. */
+    /**
+     * Standard normal from the global generator.
+     * <pre>
+     * jshell> Tensor.manualSeed(0); Tensor.randn(3)
+     * $2 ==> tensor([-0.2827,  0.4685,  0.0996])
+     * </pre>
+     */
     public static Tensor randn(int... shape) {
         return randn(Generator.global(), shape);
     }
 
+    /**
+     * Standard normal from {@code g}.
+     * <pre>
+     * jshell> Tensor.randn(new Generator(0), 3)
+     * $1 ==> tensor([-0.2827,  0.4685,  0.0996])
+     * </pre>
+     */
     public static Tensor randn(Generator g, int... shape) {
         return Creation.random(shape, g::nextGaussian);
     }
 
-    /** Uniform int64 in [low, high). */
+    /**
+     * Uniform int64 in [low, high).
+     * <pre>
+     * jshell> Tensor.manualSeed(0); Tensor.randint(0, 10, 5)
+     * $2 ==> tensor([7, 0, 9, 2, 3])
+     * </pre>
+     */
     public static Tensor randint(long low, long high, int... shape) {
         return randint(Generator.global(), low, high, shape);
     }
 
+    /**
+     * Uniform int64 in [low, high) from {@code g}.
+     * <pre>
+     * jshell> Tensor.randint(new Generator(0), 0, 10, 5)
+     * $1 ==> tensor([7, 0, 9, 2, 3])
+     * </pre>
+     */
     public static Tensor randint(Generator g, long low, long high, int... shape) {
         return Creation.randint(g, low, high, shape);
     }
@@ -237,6 +423,11 @@ public final class Tensor {
     /**
      * Reseeds the global generator, like {@code torch.manual_seed}: runs repeat for a seed, but the
      * numbers drawn differ from PyTorch's for the same seed (jgrad's generator is not PyTorch's).
+     * <pre>
+     * jshell> Tensor.manualSeed(42); var a = Tensor.rand(2);
+     * jshell> Tensor.manualSeed(42); Tensor.rand(2).eq(a)
+     * $4 ==> tensor([True, True])
+     * </pre>
      */
     public static void manualSeed(long seed) {
         Generator.global().manualSeed(seed);
@@ -294,55 +485,127 @@ public final class Tensor {
 
     // --- properties ---
 
+    /**
+     * The size of each dim (a copy).
+     * <pre>
+     * jshell> Tensor.zeros(2, 3).shape()
+     * $1 ==> int[2] { 2, 3 }
+     * </pre>
+     */
     public int[] shape() {
         return shape.clone();
     }
 
+    /**
+     * The size of {@code dim}; negative dims count from the end.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3).size(-1)
+     * $1 ==> 3
+     * </pre>
+     */
     public int size(int dim) {
-        Check.argument(dim() > 0, "size: dimension specified as %d but tensor has no dimensions", dim);
-        return shape[Check.dim("size", dim, shape.length)];
+        return Ops.size(this, dim);
     }
 
+    /**
+     * The number of dims: 0 for a scalar tensor.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3).dim()
+     * $1 ==> 2
+     * </pre>
+     */
     public int dim() {
         return shape.length;
     }
 
+    /**
+     * The number of elements.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3).numel()
+     * $1 ==> 6
+     * </pre>
+     */
     public int numel() {
         return kernels().length(storage.data);
     }
 
+    /**
+     * The element type.
+     * <pre>
+     * jshell> Tensor.arange(3).dtype()
+     * $1 ==> int64
+     * </pre>
+     */
     public DType dtype() {
         return dtype;
     }
 
     // --- conversion ---
 
-    /** The single value of a one-element tensor. */
+    /**
+     * The single value of a one-element tensor.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).sum().item()
+     * $1 ==> 6.0
+     * </pre>
+     */
     public double item() {
-        Check.argument(numel() == 1, "item: a Tensor with %d elements cannot be converted to a scalar", numel());
-        return kernels().get(storage.data, 0);
+        return Ops.item(this);
     }
 
+    /**
+     * The elements in row-major order as doubles (a copy).
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2}, {3, 4}}).toDoubleArray()
+     * $1 ==> double[4] { 1.0, 2.0, 3.0, 4.0 }
+     * </pre>
+     */
     public double[] toDoubleArray() {
         return Buffers.toDoubles(host());
     }
 
+    /**
+     * The elements in row-major order as floats (a copy).
+     * <pre>
+     * jshell> Tensor.arange(3).toFloatArray()
+     * $1 ==> float[3] { 0.0, 1.0, 2.0 }
+     * </pre>
+     */
     public float[] toFloatArray() {
         return Buffers.toFloats(host());
     }
 
+    /**
+     * The elements in row-major order as longs, truncated toward zero (a copy).
+     * <pre>
+     * jshell> Tensor.of(1.5, -2.5).toLongArray()
+     * $1 ==> long[2] { 1, -2 }
+     * </pre>
+     */
     public long[] toLongArray() {
         return Buffers.toLongs(host());
     }
 
+    /**
+     * The elements in row-major order as booleans, nonzero meaning true (a copy).
+     * <pre>
+     * jshell> Tensor.of(0, 2).toBooleanArray()
+     * $1 ==> boolean[2] { false, true }
+     * </pre>
+     */
     public boolean[] toBooleanArray() {
         return Buffers.toBools(host());
     }
 
-    /** This tensor in another dtype: itself when it already has it, else a differentiable copy. */
+    /**
+     * This tensor in another dtype: itself when it already has it, else a differentiable copy.
+     * <pre>
+     * jshell> Tensor.of(1.5, -2.5).to(DType.INT64)
+     * $1 ==> tensor([ 1, -2])
+     * </pre>
+     */
     public Tensor to(DType type) {
-        Check.notNull(type, "to", "dtype");
-        return type == dtype ? this : new ToCopy(type, "ToCopyBackward0").apply(this);
+        return ToCopy.to(this, type);
     }
 
     /**
@@ -363,149 +626,373 @@ public final class Tensor {
         return Device.of(storage.data);
     }
 
-    /** Same as {@link #to(DType)}. */
+    /**
+     * Same as {@link #to(DType)}.
+     * <pre>
+     * jshell> Tensor.arange(2).toType(DType.FLOAT64)
+     * $1 ==> tensor([0., 1.], dtype=float64)
+     * </pre>
+     */
     public Tensor toType(DType type) {
         return to(type);
     }
 
+    /**
+     * {@code to(DType.FLOAT32)}.
+     * <pre>
+     * jshell> Tensor.arange(3).toFloat()
+     * $1 ==> tensor([0., 1., 2.])
+     * </pre>
+     */
     public Tensor toFloat() {
         return to(DType.FLOAT32);
     }
 
+    /**
+     * {@code to(DType.FLOAT64)}.
+     * <pre>
+     * jshell> Tensor.of(0.1).toDouble().dtype()
+     * $1 ==> float64
+     * </pre>
+     */
     public Tensor toDouble() {
         return to(DType.FLOAT64);
     }
 
+    /**
+     * {@code to(DType.INT64)}: fractions truncated toward zero.
+     * <pre>
+     * jshell> Tensor.of(1.9, -1.9).toLong()
+     * $1 ==> tensor([ 1, -1])
+     * </pre>
+     */
     public Tensor toLong() {
         return to(DType.INT64);
     }
 
+    /**
+     * {@code to(DType.BOOL)}: nonzero is true.
+     * <pre>
+     * jshell> Tensor.of(0, 0.5).toBool()
+     * $1 ==> tensor([False,  True])
+     * </pre>
+     */
     public Tensor toBool() {
         return to(DType.BOOL);
     }
 
-    /** A differentiable copy with its own storage. */
+    /**
+     * A differentiable copy with its own storage.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2); var b = a.clone(); b.addi(1);
+     * jshell> a
+     * a ==> tensor([1., 2.])
+     * </pre>
+     */
     public Tensor clone() {
         return new ToCopy(dtype, "CloneBackward0").apply(this);
     }
 
     // --- math ---
 
+    /**
+     * Element-wise sum, broadcast, in the promoted dtype.
+     * <pre>
+     * jshell> Tensor.of(1, 2).add(Tensor.of(new double[][] {{10}, {20}}))
+     * $1 ==> tensor([[11., 12.],
+     *         [21., 22.]])
+     * </pre>
+     */
     public Tensor add(Tensor other) {
         return new Add().apply(this, other);
     }
 
+    /**
+     * Adds a scalar: an int64 tensor stays int64 for a whole number, becomes float32 for a fraction.
+     * <pre>
+     * jshell> Tensor.arange(3).add(1)
+     * $1 ==> tensor([1, 2, 3])
+     * jshell> Tensor.arange(3).add(0.5)
+     * $2 ==> tensor([0.5000, 1.5000, 2.5000])
+     * </pre>
+     */
     public Tensor add(double value) {
-        return add(scalar(value));
+        return add(Ops.scalar(this, value));
     }
 
-    /** {@code this + alpha * other}, like PyTorch's {@code add(other, alpha=...)}. */
+    /**
+     * {@code this + alpha * other}, like PyTorch's {@code add(other, alpha=...)}.
+     * <pre>
+     * jshell> Tensor.of(1, 2).add(Tensor.of(1, 1), -2)
+     * $1 ==> tensor([-1.,  0.])
+     * </pre>
+     */
     public Tensor add(Tensor other, double alpha) {
         return Add.scaled(this, other, alpha);
     }
 
+    /**
+     * Element-wise difference, broadcast; {@link #sub(double)} for a scalar.
+     * <pre>
+     * jshell> Tensor.of(5, 7).sub(Tensor.of(1, 2))
+     * $1 ==> tensor([4., 5.])
+     * jshell> Tensor.of(5, 7).sub(1)
+     * $2 ==> tensor([4., 6.])
+     * </pre>
+     */
     public Tensor sub(Tensor other) {
         return new Sub().apply(this, other);
     }
 
     public Tensor sub(double value) {
-        return sub(scalar(value));
+        return sub(Ops.scalar(this, value));
     }
 
+    /**
+     * Element-wise product, broadcast; {@link #mul(double)} for a scalar.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).mul(Tensor.of(2, 0, -1))
+     * $1 ==> tensor([ 2.,  0., -3.])
+     * jshell> Tensor.arange(3).mul(2)
+     * $2 ==> tensor([0, 2, 4])
+     * </pre>
+     */
     public Tensor mul(Tensor other) {
         return new Mul().apply(this, other);
     }
 
     public Tensor mul(double value) {
-        return mul(scalar(value));
+        return mul(Ops.scalar(this, value));
     }
 
-    /** True division: integer inputs give float32, as in PyTorch. */
+    /**
+     * True division: integer inputs give float32, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(1, 3).div(Tensor.of(2, 4))
+     * $1 ==> tensor([0.5000, 0.7500])
+     * jshell> Tensor.arange(4).div(2)
+     * $2 ==> tensor([0.0000, 0.5000, 1.0000, 1.5000])
+     * </pre>
+     */
     public Tensor div(Tensor other) {
         return new Div().apply(this, other);
     }
 
     public Tensor div(double value) {
-        return div(scalar(value));
+        return div(Ops.scalar(this, value));
     }
 
+    /**
+     * {@code -this}; refused for bool tensors, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(1, -2).neg()
+     * $1 ==> tensor([-1.,  2.])
+     * </pre>
+     */
     public Tensor neg() {
-        return dtype == DType.INT64 ? mul(-1) : new Neg().apply(this);
+        return Neg.neg(this);
     }
 
+    /**
+     * {@code this} to a scalar power; an integer tensor stays integer for a non-negative whole exponent.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).pow(2)
+     * $1 ==> tensor([1., 4., 9.])
+     * jshell> Tensor.arange(4).pow(2)
+     * $2 ==> tensor([0, 1, 4, 9])
+     * </pre>
+     */
     public Tensor pow(double exponent) {
-        return new Pow(exponent).apply(this, scalar(exponent));
+        return new Pow(exponent).apply(this, Ops.scalar(this, exponent));
     }
 
+    /**
+     * Element-wise power with a tensor exponent, broadcast.
+     * <pre>
+     * jshell> Tensor.of(2, 4).pow(Tensor.of(3, 0.5))
+     * $1 ==> tensor([8., 2.])
+     * </pre>
+     */
     public Tensor pow(Tensor exponent) {
         return new Pow().apply(this, exponent);
     }
 
+    /**
+     * e to each element.
+     * <pre>
+     * jshell> Tensor.of(0, 1).exp()
+     * $1 ==> tensor([1.0000, 2.7183])
+     * </pre>
+     */
     public Tensor exp() {
         return new Exp().apply(this);
     }
 
+    /**
+     * Natural logarithm: -inf at 0, NaN below.
+     * <pre>
+     * jshell> Tensor.of(1, 0, -1).log()
+     * $1 ==> tensor([  0., -inf,  nan])
+     * </pre>
+     */
     public Tensor log() {
         return new Log().apply(this);
     }
 
+    /**
+     * {@code log(1 + x)}, accurate for small x.
+     * <pre>
+     * jshell> Tensor.of(DType.FLOAT64, 1e-20).log1p().item()
+     * $1 ==> 1.0E-20
+     * </pre>
+     */
     public Tensor log1p() {
         return new Log1p().apply(this);
     }
 
+    /**
+     * Square root: NaN below 0.
+     * <pre>
+     * jshell> Tensor.of(4, 2).sqrt()
+     * $1 ==> tensor([2.0000, 1.4142])
+     * </pre>
+     */
     public Tensor sqrt() {
         return new Sqrt().apply(this);
     }
 
+    /**
+     * Absolute value; int64 stays int64, and the gradient at 0 is 0, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(-1.5, 2).abs()
+     * $1 ==> tensor([1.5000, 2.0000])
+     * </pre>
+     */
     public Tensor abs() {
         return new Abs().apply(this);
     }
 
-    /** -1, 0 or 1 per element; no gradient flows through it. */
+    /**
+     * -1, 0 or 1 per element; no gradient flows through it.
+     * <pre>
+     * jshell> Tensor.of(-2, 0, 3).sign()
+     * $1 ==> tensor([-1.,  0.,  1.])
+     * </pre>
+     */
     public Tensor sign() {
         return Discrete.sign(this);
     }
 
+    /**
+     * Hyperbolic tangent.
+     * <pre>
+     * jshell> Tensor.of(-1, 0, 1).tanh()
+     * $1 ==> tensor([-0.7616,  0.0000,  0.7616])
+     * </pre>
+     */
     public Tensor tanh() {
         return new Tanh().apply(this);
     }
 
+    /**
+     * The logistic function {@code 1 / (1 + e^-x)}.
+     * <pre>
+     * jshell> Tensor.of(-1, 0, 1).sigmoid()
+     * $1 ==> tensor([0.2689, 0.5000, 0.7311])
+     * </pre>
+     */
     public Tensor sigmoid() {
         return new Sigmoid().apply(this);
     }
 
+    /**
+     * {@code max(x, 0)}; the gradient at 0 is 0, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(-1, 0, 2).relu()
+     * $1 ==> tensor([0., 0., 2.])
+     * </pre>
+     */
     public Tensor relu() {
         return new Relu().apply(this);
     }
 
-    /** Clamps into [min, max]; pass {@code Double.NaN} for no bound on one side. */
+    /**
+     * Clamps into [min, max]; pass {@code Double.NaN} for no bound on one side.
+     * <pre>
+     * jshell> Tensor.of(-2, 0.5, 3).clamp(0, 1)
+     * $1 ==> tensor([0.0000, 0.5000, 1.0000])
+     * jshell> Tensor.of(-2, 0.5, 3).clamp(Double.NaN, 1)
+     * $2 ==> tensor([-2.0000,  0.5000,  1.0000])
+     * </pre>
+     */
     public Tensor clamp(double min, double max) {
         return new Clamp(min, max).apply(this);
     }
 
+    /**
+     * {@code clamp(min, NaN)}: no upper bound.
+     * <pre>
+     * jshell> Tensor.of(-2, 0.5, 3).clampMin(0)
+     * $1 ==> tensor([0.0000, 0.5000, 3.0000])
+     * </pre>
+     */
     public Tensor clampMin(double min) {
         return clamp(min, Double.NaN);
     }
 
+    /**
+     * {@code clamp(NaN, max)}: no lower bound.
+     * <pre>
+     * jshell> Tensor.of(-2, 0.5, 3).clampMax(1)
+     * $1 ==> tensor([-2.0000,  0.5000,  1.0000])
+     * </pre>
+     */
     public Tensor clampMax(double max) {
         return clamp(Double.NaN, max);
     }
 
+    /**
+     * Element-wise larger of two tensors, broadcast; ties split the gradient in half, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(1, 5, 3).maximum(Tensor.of(4, 2, 3))
+     * $1 ==> tensor([4., 5., 3.])
+     * </pre>
+     */
     public Tensor maximum(Tensor other) {
         return new Maximum(true).apply(this, other);
     }
 
+    /**
+     * Element-wise smaller of two tensors, broadcast; ties split the gradient in half, as in PyTorch.
+     * <pre>
+     * jshell> Tensor.of(1, 5, 3).minimum(Tensor.of(4, 2, 3))
+     * $1 ==> tensor([1., 2., 3.])
+     * </pre>
+     */
     public Tensor minimum(Tensor other) {
         return new Maximum(false).apply(this, other);
     }
 
-    /** Elements of {@code a} where {@code condition} holds, else of {@code b}, all broadcast together. */
+    /**
+     * Elements of {@code a} where {@code condition} holds, else of {@code b}, all broadcast together.
+     * <pre>
+     * jshell> var x = Tensor.of(-1, 2, -3);
+     * jshell> Tensor.where(x.gt(0), x, x.mul(0.1))
+     * $2 ==> tensor([-0.1000,  2.0000, -0.3000])
+     * </pre>
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        Check.notNull(condition, "where", "condition");
         return new Where(condition).apply(a, b);
     }
 
-    /** {@code where(condition, this, other)}, PyTorch's {@code x.where(condition, y)}. */
+    /**
+     * {@code where(condition, this, other)}, PyTorch's {@code x.where(condition, y)}.
+     * <pre>
+     * jshell> var x = Tensor.of(-1, 2, -3);
+     * jshell> x.where(x.gt(0), Tensor.of(0.0))
+     * $2 ==> tensor([0., 2., 0.])
+     * </pre>
+     */
     public Tensor where(Tensor condition, Tensor other) {
         return where(condition, this, other);
     }
@@ -513,41 +1000,36 @@ public final class Tensor {
     /**
      * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is treated as a
      * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
+     * <pre>
+     * jshell> var m = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+     * jshell> m.matmul(Tensor.of(new double[][] {{1, 0}, {1, 1}}))
+     * $2 ==> tensor([[3., 2.],
+     *         [7., 4.]])
+     * jshell> m.matmul(Tensor.of(1, 1))
+     * $3 ==> tensor([3., 7.])
+     * jshell> Tensor.of(1, 2).matmul(Tensor.of(3, 4))
+     * $4 ==> tensor(11.)
+     * </pre>
      */
     public Tensor matmul(Tensor other) {
-        Check.notNull(other, "matmul", "other");
-        Check.argument(dim() >= 1 && dim() <= 3 && other.dim() >= 1 && other.dim() <= 3, "matmul: both arguments need "
-                + "1 to 3 dimensions; got shapes %s and %s", Check.shape(shape), Check.shape(other.shape));
-        int k = shape[dim() - 1], kOther = other.shape[Math.max(other.dim() - 2, 0)];
-        Check.argument(dim() > 1 && other.dim() > 1 || k == kOther, "matmul: shapes %s and %s cannot be multiplied "
-                + "(inner sizes %d and %d differ)", Check.shape(shape), Check.shape(other.shape), k, kOther);
-        Tensor a = dim() == 1 ? unsqueeze(0) : this, b = other.dim() == 1 ? other.unsqueeze(1) : other;
-        Tensor out = new MatMul().apply(a, b);
-        if (other.dim() == 1) out = out.squeeze(-1);
-        if (dim() == 1) out = out.squeeze(other.dim() == 1 ? -1 : -2);
-        return out;
-    }
-
-    /**
-     * {@code input·weightᵀ + bias}, PyTorch's {@code torch.nn.functional.linear}: input [..., in] (1-D to
-     * 3-D), weight [out, in], bias [out] or null. Multiplies by the transposed weight without copying it.
-     */
-    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
-        Check.notNull(input, "linear", "input");
-        Check.notNull(weight, "linear", "weight");
-        Check.argument(weight.dim() == 2, "linear: weight must be 2-D [out_features, in_features] but has shape %s",
-                Check.shape(weight.shape));
-        Check.argument(input.dim() >= 1 && input.dim() <= 3, "linear: input needs 1 to 3 dimensions; got shape %s",
-                Check.shape(input.shape));
-        Tensor x = input.dim() == 1 ? input.unsqueeze(0) : input;
-        Tensor y = new MatMul(true).apply(x, weight);
-        if (input.dim() == 1) y = y.squeeze(0);
-        return bias == null ? y : y.add(bias);
+        return MatMul.matmul(this, other);
     }
 
     // --- reductions ---
 
-    /** Sum over {@code dims} (all when none), dropping them. */
+    /**
+     * Sum over {@code dims} (all when none), dropping them.
+     * <pre>
+     * jshell> var x = Tensor.arange(6).reshape(2, 3);
+     * jshell> x.sum()
+     * $2 ==> tensor(15)
+     * jshell> x.sum(1)
+     * $3 ==> tensor([ 3, 12])
+     * jshell> x.sum(1, true)
+     * $4 ==> tensor([[ 3],
+     *         [12]])
+     * </pre>
+     */
     public Tensor sum(int... dims) {
         return sum(dims, false);
     }
@@ -560,6 +1042,19 @@ public final class Tensor {
         return new Sum(dims.clone(), keepdim).apply(this);
     }
 
+    /**
+     * Mean over {@code dims} (all when none), dropping them; floating point only, as in PyTorch.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+     * jshell> x.mean()
+     * $2 ==> tensor(2.5000)
+     * jshell> x.mean(0)
+     * $3 ==> tensor([2., 3.])
+     * jshell> x.mean(1, true)
+     * $4 ==> tensor([[1.5000],
+     *         [3.5000]])
+     * </pre>
+     */
     public Tensor mean(int... dims) {
         return mean(dims, false);
     }
@@ -572,6 +1067,16 @@ public final class Tensor {
         return new Mean(dims.clone(), keepdim).apply(this);
     }
 
+    /**
+     * Maximum over {@code dims} (all when none), dropping them; the gradient is shared among ties.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 5}, {7, 2}});
+     * jshell> x.amax()
+     * $2 ==> tensor(7.)
+     * jshell> x.amax(1)
+     * $3 ==> tensor([5., 7.])
+     * </pre>
+     */
     public Tensor amax(int... dims) {
         return amax(dims, false);
     }
@@ -584,6 +1089,13 @@ public final class Tensor {
         return new Extreme(dims.clone(), keepdim, true).apply(this);
     }
 
+    /**
+     * Minimum over {@code dims} (all when none), dropping them; the gradient is shared among ties.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 5}, {7, 2}}).amin(0)
+     * $1 ==> tensor([1., 2.])
+     * </pre>
+     */
     public Tensor amin(int... dims) {
         return amin(dims, false);
     }
@@ -596,7 +1108,15 @@ public final class Tensor {
         return new Extreme(dims.clone(), keepdim, false).apply(this);
     }
 
-    /** log Σ exp over {@code dim}, computed without overflow. */
+    /**
+     * log Σ exp over {@code dim}, computed without overflow.
+     * <pre>
+     * jshell> Tensor.of(0, 0).logsumexp(0)
+     * $1 ==> tensor(0.6931)
+     * jshell> Tensor.of(1000, 1000).logsumexp(0)
+     * $2 ==> tensor(1000.6932)
+     * </pre>
+     */
     public Tensor logsumexp(int dim) {
         return logsumexp(new int[] {dim}, false);
     }
@@ -609,17 +1129,41 @@ public final class Tensor {
         return new LogSumExp(dims.clone(), keepdim).apply(this);
     }
 
-    /** Softmax along {@code dim} (required: PyTorch's implicit-dim guess is deprecated). */
+    /**
+     * Softmax along {@code dim} (required: PyTorch's implicit-dim guess is deprecated).
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).softmax(0)
+     * $1 ==> tensor([0.0900, 0.2447, 0.6652])
+     * </pre>
+     */
     public Tensor softmax(int dim) {
         return new SoftmaxOp(dim, false).apply(this);
     }
 
-    /** log(softmax) along {@code dim}, computed stably in one pass. */
+    /**
+     * log(softmax) along {@code dim}, computed stably in one pass.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).logSoftmax(0)
+     * $1 ==> tensor([-2.4076, -1.4076, -0.4076])
+     * </pre>
+     */
     public Tensor logSoftmax(int dim) {
         return new SoftmaxOp(dim, true).apply(this);
     }
 
-    /** Index of the largest element of the flattened tensor (int64, 0-D). */
+    /**
+     * Index of the largest element of the flattened tensor (int64, 0-D).
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 5}, {7, 2}});
+     * jshell> x.argmax()
+     * $2 ==> tensor(2)
+     * jshell> x.argmax(1)
+     * $3 ==> tensor([1, 0])
+     * jshell> x.argmax(1, true)
+     * $4 ==> tensor([[1],
+     *         [0]])
+     * </pre>
+     */
     public Tensor argmax() {
         return Discrete.argmax(this, null, false);
     }
@@ -634,6 +1178,15 @@ public final class Tensor {
 
     // --- comparison and logic (bool results, no gradient) ---
 
+    /**
+     * Element-wise {@code ==}, broadcast; a scalar meets a floating tensor in its dtype, so a float32 0.1 equals 0.1.
+     * <pre>
+     * jshell> Tensor.of(1, 2).eq(Tensor.of(1, 3))
+     * $1 ==> tensor([ True, False])
+     * jshell> Tensor.of(0.1).eq(0.1)
+     * $2 ==> tensor(True)
+     * </pre>
+     */
     public Tensor eq(Tensor other) {
         return Discrete.compare("eq", Compare.EQ, this, other);
     }
@@ -642,6 +1195,15 @@ public final class Tensor {
         return Discrete.compare("eq", Compare.EQ, this, value);
     }
 
+    /**
+     * Element-wise {@code !=}, broadcast.
+     * <pre>
+     * jshell> Tensor.of(1, 2).ne(Tensor.of(1, 3))
+     * $1 ==> tensor([False,  True])
+     * jshell> Tensor.of(1, 2).ne(2)
+     * $2 ==> tensor([ True, False])
+     * </pre>
+     */
     public Tensor ne(Tensor other) {
         return Discrete.compare("ne", Compare.NE, this, other);
     }
@@ -650,6 +1212,15 @@ public final class Tensor {
         return Discrete.compare("ne", Compare.NE, this, value);
     }
 
+    /**
+     * Element-wise {@code >}, broadcast.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).gt(Tensor.of(2))
+     * $1 ==> tensor([False, False,  True])
+     * jshell> Tensor.of(1, 2, 3).gt(2)
+     * $2 ==> tensor([False, False,  True])
+     * </pre>
+     */
     public Tensor gt(Tensor other) {
         return Discrete.compare("gt", Compare.GT, this, other);
     }
@@ -658,6 +1229,13 @@ public final class Tensor {
         return Discrete.compare("gt", Compare.GT, this, value);
     }
 
+    /**
+     * Element-wise {@code >=}, broadcast.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).ge(2)
+     * $1 ==> tensor([False,  True,  True])
+     * </pre>
+     */
     public Tensor ge(Tensor other) {
         return Discrete.compare("ge", Compare.GE, this, other);
     }
@@ -666,6 +1244,13 @@ public final class Tensor {
         return Discrete.compare("ge", Compare.GE, this, value);
     }
 
+    /**
+     * Element-wise {@code <}, broadcast.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).lt(2)
+     * $1 ==> tensor([ True, False, False])
+     * </pre>
+     */
     public Tensor lt(Tensor other) {
         return Discrete.compare("lt", Compare.LT, this, other);
     }
@@ -674,6 +1259,13 @@ public final class Tensor {
         return Discrete.compare("lt", Compare.LT, this, value);
     }
 
+    /**
+     * Element-wise {@code <=}, broadcast.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3).le(2)
+     * $1 ==> tensor([ True,  True, False])
+     * </pre>
+     */
     public Tensor le(Tensor other) {
         return Discrete.compare("le", Compare.LE, this, other);
     }
@@ -682,151 +1274,247 @@ public final class Tensor {
         return Discrete.compare("le", Compare.LE, this, value);
     }
 
+    /**
+     * Element-wise and of the truth values (nonzero is true), broadcast.
+     * <pre>
+     * jshell> Tensor.of(true, true, false).logicalAnd(Tensor.of(1, 0, 1))
+     * $1 ==> tensor([ True, False, False])
+     * </pre>
+     */
     public Tensor logicalAnd(Tensor other) {
         return Discrete.logical("logicalAnd", this, other, true);
     }
 
+    /**
+     * Element-wise or of the truth values (nonzero is true), broadcast.
+     * <pre>
+     * jshell> Tensor.of(true, false, false).logicalOr(Tensor.of(0, 0, 2))
+     * $1 ==> tensor([ True, False,  True])
+     * </pre>
+     */
     public Tensor logicalOr(Tensor other) {
         return Discrete.logical("logicalOr", this, other, false);
     }
 
+    /**
+     * True where the element is zero (false).
+     * <pre>
+     * jshell> Tensor.of(0, 1, 2).logicalNot()
+     * $1 ==> tensor([ True, False, False])
+     * </pre>
+     */
     public Tensor logicalNot() {
         return eq(0.0);
     }
 
     // --- shape ---
 
-    /** The same data in another shape; one size may be -1 (inferred). Shares storage. */
+    /**
+     * The same data in another shape; one size may be -1 (inferred). Shares storage.
+     * <pre>
+     * jshell> Tensor.arange(6).reshape(3, -1)
+     * $1 ==> tensor([[0, 1],
+     *         [2, 3],
+     *         [4, 5]])
+     * </pre>
+     */
     public Tensor reshape(int... shape) {
-        return new Reshape(inferShape("reshape", shape), "ReshapeAliasBackward0").apply(this);
+        return Reshape.reshape(this, shape);
     }
 
-    /** Same as {@link #reshape}: storage is always contiguous, so a view is always possible. */
+    /**
+     * Same as {@link #reshape}: storage is always contiguous, so a view is always possible.
+     * <pre>
+     * jshell> Tensor.arange(6).view(2, 3)
+     * $1 ==> tensor([[0, 1, 2],
+     *         [3, 4, 5]])
+     * </pre>
+     */
     public Tensor view(int... shape) {
-        return new Reshape(inferShape("view", shape), "ViewBackward0").apply(this);
+        return Reshape.view(this, shape);
     }
 
+    /**
+     * All dims merged into one (a 0-d tensor becomes 1-D). Shares storage.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3, 4).flatten().shape()
+     * $1 ==> int[1] { 24 }
+     * </pre>
+     */
     public Tensor flatten() {
         return flatten(0, -1);
     }
 
-    /** Merges dims {@code startDim..endDim} into one. */
+    /**
+     * Merges dims {@code startDim..endDim} into one.
+     * <pre>
+     * jshell> Tensor.zeros(2, 3, 4).flatten(1, 2).shape()
+     * $1 ==> int[2] { 2, 12 }
+     * </pre>
+     */
     public Tensor flatten(int startDim, int endDim) {
-        int s = Check.dim("flatten", startDim, dim()), e = Check.dim("flatten", endDim, dim());
-        if (dim() == 0) return reshape(1);
-        Check.argument(s <= e, "flatten: start_dim %d cannot come after end_dim %d", s, e);
-        int[] out = new int[dim() - (e - s)];
-        int merged = 1;
-        for (int d = s; d <= e; d++) merged *= shape[d];
-        for (int d = 0, j = 0; d < dim(); d++) {
-            if (d < s || d > e) out[j++] = shape[d];
-            else if (d == s) out[j++] = merged;
-        }
-        return new Reshape(out, "ReshapeAliasBackward0").apply(this);
+        return Reshape.flatten(this, startDim, endDim);
     }
 
-    /** Removes all dims of size 1. */
+    /**
+     * Removes all dims of size 1.
+     * <pre>
+     * jshell> Tensor.zeros(2, 1, 3, 1).squeeze().shape()
+     * $1 ==> int[2] { 2, 3 }
+     * </pre>
+     */
     public Tensor squeeze() {
-        return new Reshape(Arrays.stream(shape).filter(s -> s != 1).toArray(), "SqueezeBackward0").apply(this);
+        return Reshape.squeeze(this);
     }
 
-    /** Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does). */
+    /**
+     * Removes {@code dim} if its size is 1 (else returns the same shape, as PyTorch does).
+     * <pre>
+     * jshell> Tensor.zeros(2, 1, 3).squeeze(1).shape()
+     * $1 ==> int[2] { 2, 3 }
+     * jshell> Tensor.zeros(2, 1, 3).squeeze(0).shape()
+     * $2 ==> int[3] { 2, 1, 3 }
+     * </pre>
+     */
     public Tensor squeeze(int dim) {
-        int d = Check.dim("squeeze", dim, dim());
-        if (dim() == 0) return new Reshape(shape, "SqueezeBackward1").apply(this);
-        if (shape[d] != 1) return new Reshape(shape, "SqueezeBackward1").apply(this);
-        int[] out = new int[dim() - 1];
-        for (int i = 0, j = 0; i < dim(); i++) if (i != d) out[j++] = shape[i];
-        return new Reshape(out, "SqueezeBackward1").apply(this);
+        return Reshape.squeeze(this, dim);
     }
 
-    /** Inserts a dim of size 1 at {@code dim} (in [-dim()-1, dim()]). */
+    /**
+     * Inserts a dim of size 1 at {@code dim} (in [-dim()-1, dim()]).
+     * <pre>
+     * jshell> Tensor.of(1, 2).unsqueeze(0)
+     * $1 ==> tensor([[1., 2.]])
+     * jshell> Tensor.of(1, 2).unsqueeze(-1)
+     * $2 ==> tensor([[1.],
+     *         [2.]])
+     * </pre>
+     */
     public Tensor unsqueeze(int dim) {
-        int d = Check.dim("unsqueeze", dim, dim() + 1);
-        int[] out = new int[dim() + 1];
-        for (int i = 0, j = 0; i < out.length; i++) out[i] = i == d ? 1 : shape[j++];
-        return new Reshape(out, "UnsqueezeBackward0").apply(this);
+        return Reshape.unsqueeze(this, dim);
     }
 
-    /** Swaps two dims (a copy). */
+    /**
+     * Swaps two dims (a copy).
+     * <pre>
+     * jshell> Tensor.arange(6).reshape(2, 3).transpose(0, 1)
+     * $1 ==> tensor([[0, 3],
+     *         [1, 4],
+     *         [2, 5]])
+     * </pre>
+     */
     public Tensor transpose(int dim0, int dim1) {
-        int a = Check.dim("transpose", dim0, dim()), b = Check.dim("transpose", dim1, dim());
-        int[] perm = new int[dim()];
-        for (int i = 0; i < perm.length; i++) perm[i] = i == a ? b : i == b ? a : i;
-        return new Permute(perm, "TransposeBackward0").apply(this);
+        return Permute.transpose(this, dim0, dim1);
     }
 
-    /** Transpose of a matrix (0-D and 1-D tensors are returned as they are). */
+    /**
+     * Transpose of a matrix (0-D and 1-D tensors are returned as they are).
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2}}).t()
+     * $1 ==> tensor([[1.],
+     *         [2.]])
+     * </pre>
+     */
     public Tensor t() {
-        Check.argument(dim() <= 2, "t: expects a tensor with <= 2 dimensions, but got %d; use transpose(d0, d1)", dim());
-        return dim() < 2 ? new Reshape(shape, "TBackward0").apply(this) : new Permute(new int[] {1, 0}, "TBackward0").apply(this);
+        return Permute.t(this);
     }
 
-    /** Reorders dims: output dim i is input dim {@code dims[i]} (a copy). */
+    /**
+     * Reorders dims: output dim i is input dim {@code dims[i]} (a copy).
+     * <pre>
+     * jshell> Tensor.zeros(2, 3, 4).permute(2, 0, 1).shape()
+     * $1 ==> int[3] { 4, 2, 3 }
+     * </pre>
+     */
     public Tensor permute(int... dims) {
-        Check.argument(dims.length == dim(), "permute: number of dims don't match; the tensor has %d dims but %d were "
-                + "given (%s)", dim(), dims.length, Arrays.toString(dims));
-        int[] perm = new int[dims.length];
-        boolean[] seen = new boolean[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            perm[i] = Check.dim("permute", dims[i], dim());
-            Check.argument(!seen[perm[i]], "permute: dim %d appears more than once in %s", perm[i], Arrays.toString(dims));
-            seen[perm[i]] = true;
-        }
-        return new Permute(perm, "PermuteBackward0").apply(this);
+        return Permute.permute(this, dims);
     }
 
-    /** Broadcasts size-1 (or missing leading) dims to {@code shape}; -1 keeps a size. A copy. */
+    /**
+     * Broadcasts size-1 (or missing leading) dims to {@code shape}; -1 keeps a size. A copy.
+     * <pre>
+     * jshell> Tensor.of(1, 2).expand(3, -1)
+     * $1 ==> tensor([[1., 2.],
+     *         [1., 2.],
+     *         [1., 2.]])
+     * </pre>
+     */
     public Tensor expand(int... shape) {
         return new Expand(shape.clone()).apply(this);
     }
 
+    /**
+     * {@code expand(other.shape())}.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1}, {2}}).expandAs(Tensor.zeros(2, 3))
+     * $1 ==> tensor([[1., 1., 1.],
+     *         [2., 2., 2.]])
+     * </pre>
+     */
     public Tensor expandAs(Tensor other) {
         return expand(other.shape);
     }
 
+    /**
+     * Same as {@link #expand}, PyTorch's {@code broadcast_to}.
+     * <pre>
+     * jshell> Tensor.of(7.0).broadcastTo(2)
+     * $1 ==> tensor([7., 7.])
+     * </pre>
+     */
     public Tensor broadcastTo(int... shape) {
         return expand(shape);
     }
 
-    /** {@code length} elements along {@code dim} from {@code start} (a copy). */
+    /**
+     * {@code length} elements along {@code dim} from {@code start} (a copy).
+     * <pre>
+     * jshell> Tensor.arange(6).narrow(0, 1, 3)
+     * $1 ==> tensor([1, 2, 3])
+     * </pre>
+     */
     public Tensor narrow(int dim, int start, int length) {
-        Check.hasDims("narrow", this);
-        int d = Check.dim("narrow", dim, dim());
-        int s = start < 0 ? start + shape[d] : start;
-        Check.argument(s >= 0 && length >= 0 && s + length <= shape[d], "narrow: start (%d) + length (%d) exceeds "
-                + "dimension size (%d) of dim %d", start, length, shape[d], d);
-        return new Slice(d, s, length, 1).apply(this);
+        return Slice.narrow(this, dim, start, length);
     }
 
-    /** Python's {@code x[..., start:end:step, ...]} along {@code dim}; negative and out-of-range bounds clip. */
+    /**
+     * Python's {@code x[..., start:end:step, ...]} along {@code dim}; negative and out-of-range bounds clip.
+     * <pre>
+     * jshell> Tensor.arange(10).slice(0, 1, -1, 3)
+     * $1 ==> tensor([1, 4, 7])
+     * jshell> Tensor.arange(10).slice(0, -3, 100)
+     * $2 ==> tensor([7, 8, 9])
+     * </pre>
+     */
     public Tensor slice(int dim, int start, int end, int step) {
-        Check.hasDims("slice", this);
-        int d = Check.dim("slice", dim, dim());
-        Check.argument(step > 0, "slice: step must be positive; got %d", step);
-        int n = shape[d];
-        int s = Math.min(Math.max(start < 0 ? start + n : start, 0), n);
-        int e = Math.min(Math.max(end < 0 ? end + n : end, s), n);
-        return new Slice(d, s, (e - s + step - 1) / step, step).apply(this);
+        return Slice.slice(this, dim, start, end, step);
     }
 
     public Tensor slice(int dim, int start, int end) {
         return slice(dim, start, end, 1);
     }
 
-    /** The slice at {@code index} along {@code dim}, with that dim removed. */
+    /**
+     * The slice at {@code index} along {@code dim}, with that dim removed.
+     * <pre>
+     * jshell> Tensor.arange(6).reshape(2, 3).select(1, -1)
+     * $1 ==> tensor([2, 5])
+     * </pre>
+     */
     public Tensor select(int dim, int index) {
-        Check.hasDims("select", this);
-        int d = Check.dim("select", dim, dim());
-        int i = index < 0 ? index + shape[d] : index;
-        if (i < 0 || i >= shape[d]) {
-            throw new IndexOutOfBoundsException(String.format("select: index %d is out of bounds for dim %d with size %d",
-                    index, d, shape[d]));
-        }
-        return narrow(d, i, 1).squeeze(d);
+        return Slice.select(this, dim, index);
     }
 
-    /** Concatenates along an existing dim; dtypes are promoted. */
+    /**
+     * Concatenates along an existing dim; dtypes are promoted.
+     * <pre>
+     * jshell> Tensor.cat(java.util.List.of(Tensor.of(1, 2), Tensor.of(3, 4, 5)), 0)
+     * $1 ==> tensor([1., 2., 3., 4., 5.])
+     * jshell> Tensor.cat(1, Tensor.zeros(2, 1), Tensor.arange(4).reshape(2, 2))
+     * $2 ==> tensor([[0., 0., 1.],
+     *         [0., 2., 3.]])
+     * </pre>
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         return new Cat(dim).apply(tensors.toArray(new Tensor[0]));
     }
@@ -835,16 +1523,19 @@ public final class Tensor {
         return new Cat(dim).apply(tensors);
     }
 
-    /** Joins equally shaped tensors along a new dim. */
+    /**
+     * Joins equally shaped tensors along a new dim.
+     * <pre>
+     * jshell> Tensor.stack(java.util.List.of(Tensor.of(1, 2), Tensor.of(3, 4)), 0)
+     * $1 ==> tensor([[1., 2.],
+     *         [3., 4.]])
+     * jshell> Tensor.stack(1, Tensor.of(1, 2), Tensor.of(3, 4))
+     * $2 ==> tensor([[1., 3.],
+     *         [2., 4.]])
+     * </pre>
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
-        Check.argument(!tensors.isEmpty(), "stack: expected a non-empty list of tensors");
-        int d = Check.dim("stack", dim, tensors.get(0).dim() + 1);
-        for (int i = 1; i < tensors.size(); i++) {
-            Check.argument(Arrays.equals(tensors.get(i).shape, tensors.get(0).shape), "stack: expects each tensor to be "
-                    + "equal size, but got %s at entry 0 and %s at entry %d", Check.shape(tensors.get(0).shape),
-                    Check.shape(tensors.get(i).shape), i);
-        }
-        return cat(tensors.stream().map(t -> t.unsqueeze(d)).toList(), d);
+        return Cat.stack(tensors, dim);
     }
 
     public static Tensor stack(int dim, Tensor... tensors) {
@@ -853,93 +1544,209 @@ public final class Tensor {
 
     // --- indexing ---
 
-    /** {@code out[i][j] = this[i][index[i][j]]} for dim 1 (likewise for other dims); index is int64. */
+    /**
+     * {@code out[i][j] = this[i][index[i][j]]} for dim 1 (likewise for other dims); index is int64.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+     * jshell> x.gather(1, Tensor.of(new long[][] {{0, 0}, {1, 0}}))
+     * $2 ==> tensor([[1., 1.],
+     *         [4., 3.]])
+     * </pre>
+     */
     public Tensor gather(int dim, Tensor index) {
-        Check.notNull(index, "gather", "index");
         return new Gather(dim, index).apply(this);
     }
 
-    /** A copy with {@code src[i][j]} added at {@code [i][index[i][j]]} for dim 1 (likewise for other dims). */
+    /**
+     * A copy with {@code src[i][j]} added at {@code [i][index[i][j]]} for dim 1 (likewise for other dims).
+     * <pre>
+     * jshell> Tensor.zeros(3).scatterAdd(0, Tensor.of(new long[] {0, 2, 0}), Tensor.of(1, 2, 3))
+     * $1 ==> tensor([4., 0., 2.])
+     * </pre>
+     */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
-        Check.notNull(index, "scatterAdd", "index");
         return new ScatterAdd(dim, index).apply(this, src);
     }
 
-    /** The slices at the int64 {@code index} positions along {@code dim}. */
+    /**
+     * The slices at the int64 {@code index} positions along {@code dim}.
+     * <pre>
+     * jshell> Tensor.arange(6).reshape(3, 2).indexSelect(0, Tensor.of(new long[] {2, 0}))
+     * $1 ==> tensor([[4, 5],
+     *         [0, 1]])
+     * </pre>
+     */
     public Tensor indexSelect(int dim, Tensor index) {
-        Check.notNull(index, "indexSelect", "index");
         return new IndexSelect(dim, index).apply(this);
     }
 
-    /** {@code value} where the bool {@code mask} (broadcast to this shape) is true. */
+    /**
+     * {@code value} where the bool {@code mask} (broadcast to this shape) is true.
+     * <pre>
+     * jshell> var x = Tensor.of(-1, 2, -3);
+     * jshell> x.maskedFill(x.lt(0), 0)
+     * $2 ==> tensor([0., 2., 0.])
+     * </pre>
+     */
     public Tensor maskedFill(Tensor mask, double value) {
-        Check.notNull(mask, "maskedFill", "mask");
         return new MaskedFill(mask, value).apply(this);
     }
 
-    /** One-hot encoding of int64 class indices: a new last dim of size {@code numClasses} (-1: infer). */
+    /**
+     * One-hot encoding of int64 class indices: a new last dim of size {@code numClasses} (-1: infer).
+     * <pre>
+     * jshell> Tensor.of(new long[] {0, 2}).oneHot(3)
+     * $1 ==> tensor([[1, 0, 0],
+     *         [0, 0, 1]])
+     * </pre>
+     */
     public Tensor oneHot(int numClasses) {
         return Discrete.oneHot(this, numClasses);
     }
 
     // --- in place (no graph; versions bumped) ---
 
+    /**
+     * {@code this += other} (broadcast into this shape, in this dtype); returns this.
+     * <pre>
+     * jshell> var p = Tensor.zeros(2);
+     * jshell> p.addi(Tensor.of(1, 2))
+     * $2 ==> tensor([1., 2.])
+     * jshell> p
+     * p ==> tensor([1., 2.])
+     * </pre>
+     */
     public Tensor addi(Tensor other) {
         return InPlace.binary(this, "addi", Binary.ADD, other);
     }
 
-    /** {@code this += alpha * other} in one pass, the optimizer update (PyTorch's {@code add_(other, alpha=)}). */
+    /**
+     * {@code this += alpha * other} in one pass, the optimizer update (PyTorch's {@code add_(other, alpha=)}).
+     * <pre>
+     * jshell> var p = Tensor.ones(2);
+     * jshell> p.addi(Tensor.of(1, 2), -0.5)
+     * $2 ==> tensor([0.5000, 0.0000])
+     * </pre>
+     */
     public Tensor addi(Tensor other, double alpha) {
-        return InPlace.axpy(this, Check.notNull(other, "addi", "other"), alpha);
+        return InPlace.axpy(this, other, alpha);
     }
 
-    /** {@code this += value * tensor1 * tensor2} in one pass (PyTorch's {@code addcmul_}); same shapes. */
+    /**
+     * {@code this += value * tensor1 * tensor2} in one pass (PyTorch's {@code addcmul_}); same shapes.
+     * <pre>
+     * jshell> Tensor.ones(2).addcmuli(Tensor.of(1, 2), Tensor.of(3, 4), 0.5)
+     * $1 ==> tensor([2.5000, 5.0000])
+     * </pre>
+     */
     public Tensor addcmuli(Tensor tensor1, Tensor tensor2, double value) {
         return InPlace.addcmul(this, "addcmuli", tensor1, tensor2, value, false);
     }
 
-    /** {@code this += value * tensor1 / tensor2} in one pass (PyTorch's {@code addcdiv_}); same shapes. */
+    /**
+     * {@code this += value * tensor1 / tensor2} in one pass (PyTorch's {@code addcdiv_}); same shapes.
+     * <pre>
+     * jshell> Tensor.ones(2).addcdivi(Tensor.of(1, 2), Tensor.of(4, 4), 2)
+     * $1 ==> tensor([1.5000, 2.0000])
+     * </pre>
+     */
     public Tensor addcdivi(Tensor tensor1, Tensor tensor2, double value) {
         return InPlace.addcmul(this, "addcdivi", tensor1, tensor2, value, true);
     }
 
+    /**
+     * {@code this += value}; returns this.
+     * <pre>
+     * jshell> Tensor.arange(3).addi(10)
+     * $1 ==> tensor([10, 11, 12])
+     * </pre>
+     */
     public Tensor addi(double value) {
-        return addi(scalar(value));
+        return addi(Ops.scalar(this, value));
     }
 
+    /**
+     * {@code this -= other}; returns this.
+     * <pre>
+     * jshell> Tensor.of(5, 7).subi(Tensor.of(1, 2))
+     * $1 ==> tensor([4., 5.])
+     * jshell> Tensor.of(5, 7).subi(1)
+     * $2 ==> tensor([4., 6.])
+     * </pre>
+     */
     public Tensor subi(Tensor other) {
         return InPlace.binary(this, "subi", Binary.SUB, other);
     }
 
     public Tensor subi(double value) {
-        return subi(scalar(value));
+        return subi(Ops.scalar(this, value));
     }
 
+    /**
+     * {@code this *= other}; returns this.
+     * <pre>
+     * jshell> Tensor.of(1, 2).muli(Tensor.of(3, 4))
+     * $1 ==> tensor([3., 8.])
+     * jshell> Tensor.of(1, 2).muli(-1)
+     * $2 ==> tensor([-1., -2.])
+     * </pre>
+     */
     public Tensor muli(Tensor other) {
         return InPlace.binary(this, "muli", Binary.MUL, other);
     }
 
     public Tensor muli(double value) {
-        return muli(scalar(value));
+        return muli(Ops.scalar(this, value));
     }
 
+    /**
+     * {@code this /= other}; returns this. An int64 tensor cannot hold the float32 result: use div.
+     * <pre>
+     * jshell> Tensor.of(1, 2).divi(Tensor.of(4, 4))
+     * $1 ==> tensor([0.2500, 0.5000])
+     * jshell> Tensor.of(1, 2).divi(2)
+     * $2 ==> tensor([0.5000, 1.0000])
+     * </pre>
+     */
     public Tensor divi(Tensor other) {
         return InPlace.binary(this, "divi", Binary.DIV, other);
     }
 
     public Tensor divi(double value) {
-        return divi(scalar(value));
+        return divi(Ops.scalar(this, value));
     }
 
+    /**
+     * Every element set to {@code value}; returns this.
+     * <pre>
+     * jshell> Tensor.zeros(3).fill(0.5)
+     * $1 ==> tensor([0.5000, 0.5000, 0.5000])
+     * </pre>
+     */
     public Tensor fill(double value) {
         return InPlace.fill(this, "fill", value);
     }
 
+    /**
+     * Every element set to 0; returns this (PyTorch's {@code zero_}).
+     * <pre>
+     * jshell> Tensor.of(1, 2).zeroi()
+     * $1 ==> tensor([0., 0.])
+     * </pre>
+     */
     public Tensor zeroi() {
         return InPlace.fill(this, "zeroi", 0);
     }
 
-    /** Copies {@code src} (broadcast, converted) into this tensor's storage: PyTorch's {@code copy_}. */
+    /**
+     * Copies {@code src} (broadcast, converted) into this tensor's storage: PyTorch's {@code copy_}.
+     * <pre>
+     * jshell> var dst = Tensor.zeros(DType.INT64, 2, 2);
+     * jshell> dst.copyFrom(Tensor.of(1.7, 2.2))
+     * $2 ==> tensor([[1, 2],
+     *         [1, 2]])
+     * </pre>
+     */
     public Tensor copyFrom(Tensor src) {
         return InPlace.copy(this, src);
     }
@@ -948,45 +1755,65 @@ public final class Tensor {
      * Makes this leaf hold {@code src}'s values and dtype (sharing its storage) while staying the same
      * object: PyTorch's {@code t.data = src}, which {@code Module.to} uses so that layer fields and
      * optimizers holding the parameter see the converted values. A gradient is converted along.
+     * <pre>
+     * jshell> var w = Tensor.zeros(2).requiresGrad(true);
+     * jshell> w.setData(Tensor.of(DType.FLOAT64, 1, 2))
+     * $2 ==> tensor([1., 2.], dtype=float64, requires_grad=True)
+     * </pre>
      */
     public Tensor setData(Tensor src) {
-        Check.notNull(src, "setData", "src");
-        Check.argument(isLeaf(), "setData: only a leaf's data can be replaced; this tensor has grad_fn %s", gradFn);
-        Check.argument(Arrays.equals(shape, src.shape), "setData: src has shape %s but this tensor has %s",
-                Check.shape(src.shape), Check.shape(shape));
-        Check.argument(!requiresGrad || src.dtype.isFloatingPoint(), "setData: this tensor requires grad, so its data "
-                + "must be floating point; got %s", src.dtype);
-        if (grad != null && (grad.dtype != src.dtype || grad.device() != src.device())) {
-            grad = grad.detach().to(src.device()).to(src.dtype);
-            gradOwned = true;
-        }
-        storage = src.storage;
-        dtype = src.dtype;
-        return this;
+        return Autograd.setData(this, src);
     }
 
     // --- autograd ---
 
-    /** Marks this leaf for gradient accumulation (floating point only); returns this, for chaining. */
+    /**
+     * Marks this leaf for gradient accumulation (floating point only); returns this, for chaining.
+     * <pre>
+     * jshell> Tensor.of(1, 2).requiresGrad(true)
+     * $1 ==> tensor([1., 2.], requires_grad=True)
+     * </pre>
+     */
     public Tensor requiresGrad(boolean requiresGrad) {
-        Check.argument(isLeaf(), "requiresGrad: you can only change requires_grad flags of leaf variables; use "
-                + "detach().requiresGrad(true) for a new leaf");
-        Check.argument(!requiresGrad || dtype.isFloatingPoint(), "requiresGrad: only Tensors of floating point dtype can "
-                + "require gradients; this one is %s (convert with toFloat())", dtype);
-        this.requiresGrad = requiresGrad;
-        return this;
+        return Autograd.requiresGrad(this, requiresGrad);
     }
 
+    /**
+     * Whether autograd records ops on this tensor: set on leaves, inherited by results.
+     * <pre>
+     * jshell> var a = Tensor.of(1.0).requiresGrad(true);
+     * jshell> a.mul(2).requiresGrad()
+     * $2 ==> true
+     * jshell> Tensor.of(1.0).requiresGrad()
+     * $3 ==> false
+     * </pre>
+     */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
-    /** True for tensors the user created (and for results of ops that needed no gradient). */
+    /**
+     * True for tensors the user created (and for results of ops that needed no gradient).
+     * <pre>
+     * jshell> var a = Tensor.of(1.0).requiresGrad(true);
+     * jshell> a.isLeaf()
+     * $2 ==> true
+     * jshell> a.mul(2).isLeaf()
+     * $3 ==> false
+     * </pre>
+     */
     public boolean isLeaf() {
         return gradFn == null;
     }
 
-    /** The accumulated gradient; null until a backward pass reaches this leaf (or after zeroGrad). */
+    /**
+     * The accumulated gradient; null until a backward pass reaches this leaf (or after zeroGrad).
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.pow(2).sum().backward(); a.grad()
+     * $3 ==> tensor([2., 4.])
+     * </pre>
+     */
     public Tensor grad() {
         return grad;
     }
@@ -994,69 +1821,150 @@ public final class Tensor {
     /**
      * Replaces the gradient (null clears it, as PyTorch's {@code p.grad = None}). A later backward adds
      * into the tensor given here in place, as PyTorch's does.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.setGrad(Tensor.of(10, 10)); a.sum().backward(); a.grad()
+     * $4 ==> tensor([11., 11.])
+     * </pre>
      */
     public void setGrad(Tensor grad) {
-        Check.argument(grad == null || Arrays.equals(grad.shape, shape) && grad.dtype == dtype, "setGrad: assigned grad "
-                + "has %s %s but the tensor is %s %s", grad == null ? null : grad.dtype,
-                grad == null ? null : Check.shape(grad.shape), dtype, Check.shape(shape));
-        this.grad = grad;
-        this.gradOwned = true;  // PyTorch's backward adds into an assigned .grad in place
+        Autograd.setGrad(this, grad);
     }
 
-    /** Clears the gradient (PyTorch 2's default {@code zero_grad(set_to_none=True)}). */
+    /**
+     * Clears the gradient (PyTorch 2's default {@code zero_grad(set_to_none=True)}).
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.sum().backward(); a.zeroGrad(); a.grad()
+     * $4 ==> null
+     * </pre>
+     */
     public void zeroGrad() {
         grad = null;
     }
 
-    /** The op that produced this tensor, printed like PyTorch's grad_fn ({@code <MulBackward0>}); null for leaves. */
+    /**
+     * The op that produced this tensor, printed like PyTorch's grad_fn ({@code <MulBackward0>}); null for leaves.
+     * <pre>
+     * jshell> Tensor.of(1.0).requiresGrad(true).exp().gradFn()
+     * $1 ==> &lt;ExpBackward0&gt;
+     * </pre>
+     */
     public Op gradFn() {
         return gradFn;
     }
 
-    /** Keeps this non-leaf's gradient in {@link #grad()} during backward. */
+    /**
+     * Keeps this non-leaf's gradient in {@link #grad()} during backward.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> var h = a.mul(2).retainGrad(); h.pow(2).sum().backward();
+     * jshell> h.grad()
+     * $4 ==> tensor([4., 8.])
+     * </pre>
+     */
     public Tensor retainGrad() {
-        if (gradFn != null) gradFn.retainedOutput = this;
-        return this;
+        return Autograd.retainGrad(this);
     }
 
+    /**
+     * Whether {@link #retainGrad()} was called on this non-leaf.
+     * <pre>
+     * jshell> var h = Tensor.of(1.0).requiresGrad(true).mul(2);
+     * jshell> h.retainsGrad()
+     * $2 ==> false
+     * jshell> h.retainGrad().retainsGrad()
+     * $3 ==> true
+     * </pre>
+     */
     public boolean retainsGrad() {
-        return gradFn != null && gradFn.retainedOutput == this;
+        return Autograd.retainsGrad(this);
     }
 
-    /** The same storage, cut from the graph: no gradient flows back through it. */
+    /**
+     * The same storage, cut from the graph: no gradient flows back through it.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.mul(2).detach()
+     * $2 ==> tensor([2., 4.])
+     * </pre>
+     */
     public Tensor detach() {
         return new Tensor(storage, shape);
     }
 
-    /** Back-propagates from this one-element tensor into every leaf that requires grad. */
+    /**
+     * Back-propagates from this one-element tensor into every leaf that requires grad.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.mul(a).sum().backward(); a.grad()
+     * $3 ==> tensor([2., 4.])
+     * </pre>
+     */
     public void backward() {
-        if (numel() != 1) {
-            throw new IllegalStateException("grad can be implicitly created only for scalar outputs; this tensor has shape "
-                    + Check.shape(shape) + ". Reduce it first (sum() or mean()), or pass a gradient: backward(gradient)");
-        }
-        backward(onesLike(this), false);
+        Autograd.backward(this);
     }
 
-    /** Back-propagates with {@code gradient} as d(loss)/d(this), for non-scalar outputs. */
+    /**
+     * Back-propagates with {@code gradient} as d(loss)/d(this), for non-scalar outputs.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true);
+     * jshell> a.mul(3).backward(Tensor.of(1, 10)); a.grad()
+     * $3 ==> tensor([ 3., 30.])
+     * </pre>
+     */
     public void backward(Tensor gradient) {
         backward(gradient, false);
     }
 
-    /** As {@link #backward(Tensor)}; {@code retainGraph} keeps saved tensors for another backward. */
+    /**
+     * As {@link #backward(Tensor)}; {@code retainGraph} keeps saved tensors for another backward.
+     * <pre>
+     * jshell> var a = Tensor.of(2.0).requiresGrad(true); var y = a.pow(2);
+     * jshell> y.backward(Tensor.of(1.0), true); y.backward(Tensor.of(1.0), false); a.grad()
+     * $5 ==> tensor(8.)
+     * </pre>
+     */
     public void backward(Tensor gradient, boolean retainGraph) {
         Autograd.backward(this, gradient, retainGraph);
     }
 
-    /** Turns recording off until the returned scope closes: {@code try (var g = Tensor.noGrad()) { ... }}. */
+    /**
+     * Turns recording off until the returned scope closes: {@code try (var g = Tensor.noGrad()) { ... }}.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true); Tensor y;
+     * jshell> try (var g = Tensor.noGrad()) { y = a.mul(2); }
+     * jshell> y.requiresGrad()
+     * $4 ==> false
+     * </pre>
+     */
     public static GradMode noGrad() {
         return GradMode.noGrad();
     }
 
-    /** Turns recording back on inside a {@link #noGrad()} scope. */
+    /**
+     * Turns recording back on inside a {@link #noGrad()} scope.
+     * <pre>
+     * jshell> var a = Tensor.of(1, 2).requiresGrad(true); Tensor y;
+     * jshell> try (var off = Tensor.noGrad(); var on = Tensor.enableGrad()) { y = a.mul(2); }
+     * jshell> y.requiresGrad()
+     * $4 ==> true
+     * </pre>
+     */
     public static GradMode enableGrad() {
         return GradMode.enableGrad();
     }
 
+    /**
+     * Whether ops record a graph on this thread: true unless inside {@link #noGrad()}.
+     * <pre>
+     * jshell> boolean inside; try (var g = Tensor.noGrad()) { inside = Tensor.isGradEnabled(); }
+     * jshell> inside
+     * inside ==> false
+     * jshell> Tensor.isGradEnabled()
+     * $4 ==> true
+     * </pre>
+     */
     public static boolean isGradEnabled() {
         return GradMode.isEnabled();
     }
@@ -1071,13 +1979,20 @@ public final class Tensor {
      * jshell> try (var a = Tensor.detectAnomaly()) { x.sqrt().sum().backward(); }
      *    ...> catch (IllegalStateException e) { message = e.getMessage(); }
      * jshell> message
-     * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[1]]; ..."
+     * message ==> "Function 'SqrtBackward0' returned nan values in its 0th output; its inputs had shapes [[]]; ..."
      * </pre>
      */
     public static AnomalyMode detectAnomaly() {
         return AnomalyMode.enable();
     }
 
+    /**
+     * Whether a {@link #detectAnomaly()} scope is open on this thread.
+     * <pre>
+     * jshell> Tensor.isAnomalyEnabled()
+     * $1 ==> false
+     * </pre>
+     */
     public static boolean isAnomalyEnabled() {
         return AnomalyMode.isEnabled();
     }
@@ -1085,6 +2000,13 @@ public final class Tensor {
     // --- printing ---
 
     @Override
+    /**
+     * PyTorch's printing: {@code tensor([...])} with the dtype when not the default, and grad_fn or requires_grad.
+     * <pre>
+     * jshell> Tensor.of(1, 2).requiresGrad(true).mul(2).toString()
+     * $1 ==> "tensor([2., 4.], grad_fn=&lt;MulBackward0&gt;)"
+     * </pre>
+     */
     public String toString() {
         return TensorFormat.format(this);
     }
@@ -1128,6 +2050,16 @@ public final class Tensor {
         return gradOwned;
     }
 
+    void setRequiresGradFlag(boolean value) {
+        requiresGrad = value;
+    }
+
+    /** Takes {@code src}'s storage and dtype: {@link #setData}'s assignment. */
+    void adopt(Tensor src) {
+        storage = src.storage;
+        dtype = src.dtype;
+    }
+
     void setGradFn(Op op) {
         gradFn = op;
         requiresGrad = true;
@@ -1141,31 +2073,5 @@ public final class Tensor {
     /** A tensor over this storage with another shape of the same size. */
     Tensor share(int[] newShape) {
         return new Tensor(storage, newShape);
-    }
-
-    /** A 0-D tensor for a scalar operand: this tensor's dtype, or float32 when an integer tensor meets a fraction. */
-    private Tensor scalar(double value) {
-        DType t = dtype.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? dtype : DType.FLOAT32;
-        return full(value, t == DType.BOOL ? DType.INT64 : t);
-    }
-
-    private int[] inferShape(String op, int[] requested) {
-        int[] out = requested.clone();
-        int infer = -1;
-        long known = 1;
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == -1) {
-                Check.argument(infer < 0, "%s: only one dimension can be inferred (-1); got %s", op, Arrays.toString(out));
-                infer = i;
-            } else {
-                Check.argument(out[i] >= 0, "%s: invalid shape dimension %d in %s", op, out[i], Arrays.toString(out));
-                known *= out[i];
-            }
-        }
-        int n = numel();
-        if (infer >= 0 && known > 0 && n % known == 0) out[infer] = (int) (n / known);
-        Check.argument(Shapes.numel(out) == n && (infer < 0 || known > 0), "%s: shape '%s' is invalid for input of size "
-                + "%d (shape %s)", op, Arrays.toString(requested), n, Check.shape(shape));
-        return out;
     }
 }

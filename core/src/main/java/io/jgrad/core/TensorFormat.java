@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * PyTorch's tensor printing: {@code tensor([[0.1000, 0.2000], ...], grad_fn=<AddBackward0>)}. Like
- * PyTorch it summarises tensors of over 1,000 elements to three items per edge, and it summarises
- * further when needed to stay under 1,000 characters, which JShell would otherwise cut off.
+ * PyTorch it summarises tensors of over 1,000 elements to three items per edge and prints smaller
+ * ones whole; {@code ./jshell.sh}'s feedback mode shows the whole text, where JShell's default cuts it.
  */
 final class TensorFormat {
-    private static final int MAX_CHARS = 1000;
     private static final int SUMMARIZE_OVER = 1000;
+    private static final int EDGE_ITEMS = 3;
     private static final int LINE_WIDTH = 80;
     /** Length of "tensor(", where every line of the body is indented from. */
     private static final int INDENT = 7;
@@ -20,14 +20,7 @@ final class TensorFormat {
     private TensorFormat() {}
 
     static String format(Tensor t) {
-        List<String> suffixes = suffixes(t);
-        for (int edge = 3; edge >= 1; edge--) {
-            String text = withSuffixes("tensor(" + body(t, t.numel() > SUMMARIZE_OVER || edge < 3, edge), suffixes);
-            if (text.length() < MAX_CHARS) return text;
-        }
-        List<String> all = new ArrayList<>(suffixes);
-        all.add("shape=" + Check.shape(t.shape()));
-        return withSuffixes("tensor(...", all);
+        return withSuffixes("tensor(" + body(t, t.numel() > SUMMARIZE_OVER, EDGE_ITEMS), suffixes(t));
     }
 
     private static List<String> suffixes(Tensor t) {

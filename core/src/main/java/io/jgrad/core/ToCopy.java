@@ -10,9 +10,15 @@ final class ToCopy extends Op {
         this.name = name;
     }
 
+    /** {@link Tensor#to}: {@code x} itself when it has {@code type} already, else a differentiable copy. */
+    static Tensor to(Tensor x, DType type) {
+        Check.notNull(type, "to", "dtype");
+        return type == x.dtype() ? x : new ToCopy(type, "ToCopyBackward0").apply(x);
+    }
+
     @Override
     protected Tensor forward(Tensor... in) {
-        return new Tensor(type.convert(in[0].data()), in[0].shape());
+        return new Tensor(in[0].kernels().convert(in[0].data(), type.array), in[0].shape());
     }
 
     @Override

@@ -6,7 +6,7 @@ final class Where extends Op {
     private final Tensor cond;
 
     Where(Tensor cond) {
-        this.cond = cond;
+        this.cond = Check.notNull(cond, "where", "condition");
     }
 
     @Override

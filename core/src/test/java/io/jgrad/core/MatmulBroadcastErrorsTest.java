@@ -108,13 +108,13 @@ class MatmulBroadcastErrorsTest {
 
     @Test
     void linearChecksItsOperands() {
-        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(2, 3), Tensor.zeros(3), null),
+        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(2, 3), Tensor.zeros(3), null),
                 "linear: weight must be 2-D [out_features, in_features]", "[3]");
-        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(2, 3), Tensor.zeros(5, 4), null),
+        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(2, 3), Tensor.zeros(5, 4), null),
                 "matmul: shapes [2, 3] and [5, 4] cannot be multiplied");
-        assertError(IllegalArgumentException.class, () -> Tensor.linear(Tensor.zeros(1, 2, 2, 3), Tensor.zeros(5, 3), null),
+        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(1, 2, 2, 3), Tensor.zeros(5, 3), null),
                 "linear: input needs 1 to 3 dimensions");
-        assertErrorOneOf(List.of(NullPointerException.class), () -> Tensor.linear(Tensor.zeros(2, 3), null, null),
+        assertErrorOneOf(List.of(NullPointerException.class), () -> Fused.linear(Tensor.zeros(2, 3), null, null),
                 "linear:", "weight is null");
     }
 }

@@ -139,10 +139,10 @@ final class OpCases {
         add("sigmoid_f32", x -> x[0].sigmoid());
         add("log_softmax_f32", x -> x[0].logSoftmax(1));
         add("mlp_nll_f32", OpCases::mlpNll);
-        add("linear", x -> Tensor.linear(x[0], x[1], x[2]));
-        add("linear_3d", x -> Tensor.linear(x[0], x[1], x[2]));
-        add("linear_vector_no_bias", x -> Tensor.linear(x[0], x[1], null));
-        add("linear_large_f32", x -> Tensor.linear(x[0], x[1], x[2]));
+        add("linear", x -> Fused.linear(x[0], x[1], x[2]));
+        add("linear_3d", x -> Fused.linear(x[0], x[1], x[2]));
+        add("linear_vector_no_bias", x -> Fused.linear(x[0], x[1], null));
+        add("linear_large_f32", x -> Fused.linear(x[0], x[1], x[2]));
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */

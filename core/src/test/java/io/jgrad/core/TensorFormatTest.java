@@ -44,11 +44,11 @@ class TensorFormatTest {
     }
 
     @Test
-    void staysUnderAThousandCharacters() {
-        for (int[] shape : new int[][] {{30, 30}, {20, 20, 20}, {5, 5, 5, 5, 5}, {100000}}) {
+    void summarisesOnlyOverAThousandElements() {
+        for (int[] shape : new int[][] {{20, 20, 20}, {7, 7, 7, 7}, {100000}}) {
             String s = Tensor.randn(shape).toDouble().requiresGrad(true).toString();
-            assertTrue(s.length() < 1000, s.length() + " characters for shape " + java.util.Arrays.toString(shape));
             assertTrue(s.contains("...") && s.contains("dtype=float64") && s.endsWith("requires_grad=True)"), s);
         }
+        assertTrue(!Tensor.randn(10, 100).toString().contains("..."), "1,000 elements print whole, as in PyTorch");
     }
 }

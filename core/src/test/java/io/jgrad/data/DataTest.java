@@ -1,5 +1,6 @@
 package io.jgrad.data;
 
+import static io.jgrad.data.IdxFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,15 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgrad.core.DType;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,39 +20,26 @@ class DataTest {
     @TempDir
     Path dir;
 
-    private static byte[] idx(int magic, int[] shape, int values) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.writeInt(magic);
-        for (int s : shape) out.writeInt(s);
-        for (int i = 0; i < values; i++) out.writeByte(i * 7);
-        return bytes.toByteArray();
-    }
-
     private Path write(String name, byte[] data, boolean gzip) throws IOException {
-        Path p = dir.resolve(name);
-        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(p)) : Files.newOutputStream(p)) {
-            out.write(data);
-        }
-        return p;
+        return IdxFiles.write(dir.resolve(name), data, gzip);
     }
 
     @Test
     void readsImagesAndLabelsPlainOrGzipped() throws IOException {
-        Tensor images = Idx.read(write("img.gz", idx(0x803, new int[] {2, 2, 3}, 12), true));
+        Tensor images = Idx.read(write("img.gz", idx(0x803, new int[] {2, 2, 3}, 12, 256), true));
         assertArrayEquals(new int[] {2, 2, 3}, images.shape());
         assertEquals(DType.FLOAT32, images.dtype());
         assertEquals(77, images.toDoubleArray()[11]);
-        Tensor labels = Idx.read(write("lab", idx(0x801, new int[] {40}, 40), false));
+        Tensor labels = Idx.read(write("lab", idx(0x801, new int[] {40}, 40, 256), false));
         assertEquals(DType.INT64, labels.dtype());
         assertEquals((39 * 7) & 0xff, labels.toLongArray()[39]);
     }
 
     @Test
     void explainsBadFiles() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> Idx.read(write("bad", idx(0x0d03, new int[] {1, 1, 1}, 1), false)));
+        IOException e = assertThrows(IOException.class, () -> Idx.read(write("bad", idx(0x0d03, new int[] {1, 1, 1}, 1, 256), false)));
         assertTrue(e.getMessage().contains("not an unsigned-byte IDX file (magic 0x00000d03"), e.getMessage());
-        e = assertThrows(IOException.class, () -> Idx.read(write("short.gz", idx(0x803, new int[] {10, 28, 28}, 100), true)));
+        e = assertThrows(IOException.class, () -> Idx.read(write("short.gz", idx(0x803, new int[] {10, 28, 28}, 100, 256), true)));
         assertTrue(e.getMessage().contains("truncated IDX file") && e.getMessage().contains("[10, 28, 28]"), e.getMessage());
         e = assertThrows(IOException.class, () -> Idx.read(write("empty", new byte[0], false)));
         assertTrue(e.getMessage().contains("empty or truncated"), e.getMessage());

@@ -2,7 +2,6 @@ package io.jgrad.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jgrad.core.Tensor;
-import io.jgrad.data.FashionMnist;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.Batch;
 import io.jgrad.data.DataLoader;
-import io.jgrad.data.FashionMnist;
 import io.jgrad.data.TensorDataset;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;

@@ -1,7 +1,6 @@
 package io.jgrad.examples;
 
 import io.jgrad.core.Tensor;
-import io.jgrad.data.FashionMnist;
 import io.jgrad.nn.Sequential;
 import java.awt.Color;
 import java.awt.Font;

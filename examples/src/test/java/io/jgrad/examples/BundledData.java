@@ -10,9 +10,8 @@ final class BundledData {
     private BundledData() {}
 
     static Path fashionMnistIn(Path dir) throws IOException {
-        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-            try (InputStream in = BundledData.class.getResourceAsStream("/io/jgrad/data/fashion-mnist/" + f)) {
+        for (String f : FashionMnist.FILES) {
+            try (InputStream in = FashionMnist.class.getResourceAsStream(FashionMnist.BUNDLED + f)) {
                 Files.copy(in, dir.resolve(f));
             }
         }

@@ -64,7 +64,7 @@ class TeachingExamplesTest {
 
     @Test
     void sigmoidsAnswerEachLabelWhileSoftmaxSplitsTheMass() {
-        io.jgrad.data.FashionMnist data = io.jgrad.data.FashionMnist.load();  // full set if installed, else bundled
+        FashionMnist data = FashionMnist.load();  // full set if installed, else bundled
         io.jgrad.core.Generator g = new io.jgrad.core.Generator(3);
         var train = Multilabel.canvases(data.train(), 2000, g);
         var test = Multilabel.canvases(data.test(), 500, g);

@@ -2,7 +2,6 @@ package io.jgrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgrad.data.FashionMnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

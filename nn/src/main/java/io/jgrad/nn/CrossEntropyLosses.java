@@ -39,10 +39,7 @@ final class CrossEntropyLosses {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException(op + ": labelSmoothing must be between 0.0 and 1.0; got " + labelSmoothing);
         }
-        if (input.gradFn() != null && input.gradFn().name().matches("(Log)?SoftmaxBackward0")) {
-            Warnings.once("CrossEntropyLoss got the output of " + input.gradFn().name().replace("Backward0", "")
-                    + "; it applies logSoftmax itself, so pass the raw logits (or use NLLLoss on logSoftmax output)");
-        }
+        warnIfNormalized(input);
         int classDim = input.dim() == 1 ? 0 : 1;
         boolean probabilities = target != null && target.dtype().isFloatingPoint()
                 && Arrays.equals(target.shape(), input.shape());
@@ -84,6 +81,65 @@ final class CrossEntropyLosses {
             case BATCHMEAN -> reduction.apply(op, smooth);
         };
         return nll.mul(1 - labelSmoothing).add(smoothReduced.mul(labelSmoothing / c));
+    }
+
+    /** How far a class slice's sum (of probabilities, or of exp of log-probabilities) may be from 1. */
+    private static final double SUMS_TO_ONE = 1e-3;
+
+    /**
+     * Warns when the input is already normalised, so that cross entropy would apply logSoftmax twice. With a
+     * grad_fn the graph says so for free (a Softmax or LogSoftmax node); without one (under no-grad, or a
+     * plain tensor) the values are checked instead, so a training step, whose input has a grad_fn, never
+     * pays for a pass over them.
+     */
+    private static void warnIfNormalized(Tensor input) {
+        String fix = "; it applies logSoftmax itself, so pass the raw logits (or use NLLLoss on logSoftmax output)";
+        if (input.gradFn() != null) {
+            if (input.gradFn().name().matches("(Log)?SoftmaxBackward0")) {
+                Warnings.once("CrossEntropyLoss got the output of " + input.gradFn().name().replace("Backward0", "") + fix);
+            }
+            return;
+        }
+        String kind = normalizedKind(input);
+        if (kind != null) {
+            Warnings.once("CrossEntropyLoss got values that look like " + kind + " (detected from the values, as the "
+                    + "input has no grad_fn)" + fix);
+        }
+    }
+
+    /**
+     * "probabilities, softmax output: ..." or "log-probabilities, logSoftmax output: ..." when every slice of
+     * {@code input} along the class dim (1, or 0 for unbatched input) is a distribution, as softmax and
+     * logSoftmax output is; null for anything else, including non-finite values, fewer than 2 classes, and
+     * empty or 0-dim input.
+     */
+    private static String normalizedKind(Tensor input) {
+        if (input.dim() == 0 || input.numel() == 0) return null;
+        int[] shape = input.shape();
+        int classDim = input.dim() == 1 ? 0 : 1, c = shape[classDim];
+        if (c < 2) return null;
+        double[] v = input.toDoubleArray();
+        boolean nonNegative = true, nonPositive = true;
+        for (double x : v) {
+            if (!Double.isFinite(x)) return null;
+            nonNegative &= x >= 0;
+            nonPositive &= x <= 0;
+            if (!nonNegative && !nonPositive) return null;
+        }
+        int inner = 1;
+        for (int d = classDim + 1; d < shape.length; d++) inner *= shape[d];
+        for (int outer = 0; outer < v.length / (c * inner); outer++) {
+            for (int k = 0; k < inner; k++) {
+                double sum = 0;
+                for (int j = 0; j < c; j++) {
+                    double x = v[(outer * c + j) * inner + k];
+                    sum += nonNegative ? x : Math.exp(x);
+                }
+                if (!(Math.abs(sum - 1) <= SUMS_TO_ONE)) return null;
+            }
+        }
+        return nonNegative ? "probabilities, softmax output: each slice along the class dim is >= 0 and sums to 1"
+                : "log-probabilities, logSoftmax output: each slice along the class dim is <= 0 and its exp sums to 1";
     }
 
     private static Tensor nll(String op, Tensor logp, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {

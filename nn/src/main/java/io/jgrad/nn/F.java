@@ -1,5 +1,6 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.Fused;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 
@@ -18,9 +19,20 @@ public final class F {
 
     // --- layers and activations ---
 
-    /** {@code x·Wᵀ + b} with weight [out, in] and bias [out] (nullable), as nn.Linear. */
+    /**
+     * {@code x·Wᵀ + b}, PyTorch's {@code torch.nn.functional.linear} and what {@link Linear} computes:
+     * x [..., in] (1-D to 3-D), weight [out, in], bias [out] or null. The weight is multiplied
+     * transposed without being copied ({@link Fused#linear}).
+     *
+     * <pre>
+     * jshell> var w = Tensor.of(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+     * jshell> F.linear(Tensor.of(new double[][] {{1, 1}, {1, 0}}), w, Tensor.of(0.5, 0.5, 0.5))
+     * $2 ==> tensor([[ 3.5000,  7.5000, 11.5000],
+     *         [ 1.5000,  3.5000,  5.5000]])
+     * </pre>
+     */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
-        return Tensor.linear(x, weight, bias);
+        return Fused.linear(x, weight, bias);
     }
 
     public static Tensor sigmoid(Tensor x) {

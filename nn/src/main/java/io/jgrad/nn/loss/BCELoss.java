@@ -7,6 +7,12 @@ import io.jgrad.nn.F;
  * Binary cross entropy on probabilities, {@code -w·[t·log x + (1 - t)·log(1 - x)]} with each log
  * clamped at -100. Input and target share a shape; prefer {@link BCEWithLogitsLoss} on logits.
  *
+ * <p>Warns (once per call site, SLF4J logger {@code io.jgrad.nn}) exactly when the input's grad_fn is
+ * {@code SigmoidBackward0}, i.e. a sigmoid computed with gradients on: BCEWithLogitsLoss on the logits is
+ * the stable equivalent. Without a grad_fn (under {@code Tensor.noGrad()}, a plain tensor) it cannot tell:
+ * values in [0, 1] are this loss's correct input, whatever produced them, so there is no value check.
+ * Values outside [0, 1] (or NaN) are an error, not a warning.
+ *
  * <pre>
  * jshell> new BCELoss().apply(Tensor.of(0.9, 0.2), Tensor.of(1, 0))
  * $1 ==> tensor(0.1643)

@@ -8,6 +8,9 @@ import io.jgrad.nn.F;
  * indices (), (N) or (N, d1, ...). {@code loss_n = -w[t_n]·x[n, t_n]}; MEAN divides by the summed
  * weights of the targets that are not ignored.
  *
+ * <p>Warns (once per call site, SLF4J logger {@code io.jgrad.nn}) when any input value is positive, with or
+ * without a grad_fn: a log-probability is never above 0, so the input is probably logits or probabilities.
+ *
  * <pre>
  * jshell> new NLLLoss().apply(Tensor.of(0.7, 0.2, 0.1).log(), Tensor.of(new long[] {0}).squeeze())
  * $1 ==> tensor(0.3567)

@@ -4,22 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.jgrad.core.Tensor;
+import io.jgrad.nn.Linear;
 import io.jgrad.nn.Reduction;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.slf4j.LoggerFactory;
 
 /** Each misuse gets a message that names the argument, what was seen and the fix; each warning logs once. */
 class LossMisuseTest {
     private final Tensor logits = Tensor.randn(4, 5);
-    private ListAppender<ILoggingEvent> log;
+    @RegisterExtension
+    final WarningLog log = new WarningLog();
 
     private static String message(Class<? extends Throwable> type, Executable call, String... fragments) {
         Throwable e = assertThrows(type, call);
@@ -117,51 +113,100 @@ class LossMisuseTest {
         message(IllegalArgumentException.class, () -> new MSELoss().apply(logits), "takes (input, target)");
     }
 
-    @BeforeEach
-    void captureWarnings() {
-        log = new ListAppender<>();
-        log.start();
-        ((Logger) LoggerFactory.getLogger("io.jgrad.nn")).addAppender(log);
-    }
-
-    @AfterEach
-    void release() {
-        ((Logger) LoggerFactory.getLogger("io.jgrad.nn")).detachAppender(log);
-    }
-
-    private List<String> warnings() {
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    }
-
     @Test
     void warnsOncePerCallSiteAboutDoubleSoftmax() {
         Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
         for (int i = 0; i < 3; i++) new CrossEntropyLoss().apply(logits.requiresGrad(true).softmax(1), y);
-        assertEquals(1, warnings().size(), warnings().toString());
-        assertTrue(warnings().get(0).contains("CrossEntropyLoss got the output of Softmax"), warnings().get(0));
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("CrossEntropyLoss got the output of Softmax"), log.messages().get(0));
         new CrossEntropyLoss().apply(logits.logSoftmax(1), y);  // another call site
-        assertEquals(2, warnings().size());
+        assertEquals(2, log.messages().size());
+    }
+
+    // Without a grad_fn (no-grad, evaluation) CrossEntropyLoss looks at the values instead.
+
+    @Test
+    void warnsAboutSoftmaxOutputUnderNoGrad() {
+        Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits.softmax(1), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("look like probabilities"), log.messages().get(0));
+        assertTrue(log.messages().get(0).contains("detected from the values"), log.messages().get(0));
+    }
+
+    @Test
+    void warnsAboutLogSoftmaxOutputUnderNoGrad() {
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits.logSoftmax(1), Tensor.of(new long[] {0, 1, 2, 3}));
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("look like log-probabilities"), log.messages().get(0));
+    }
+
+    @Test
+    void checksTheClassDimOfImageShapedInput() {
+        Tensor x = Tensor.randn(2, 3, 4), y = Tensor.zeros(2, 4).toLong();
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(x.softmax(2), y);  // normalised along the wrong dim: not a distribution over classes
+            assertTrue(log.messages().isEmpty(), log.messages().toString());
+            new CrossEntropyLoss().apply(x.softmax(1), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
+    }
+
+    @Test
+    void ordinaryLogitsUnderNoGradDoNotWarn() {
+        Tensor y = Tensor.of(new long[] {0, 1, 2, 3});
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(logits, y);
+            new CrossEntropyLoss().apply(logits.abs(), y);               // >= 0 but rows do not sum to 1
+            new CrossEntropyLoss().apply(logits.abs().neg(), y);         // <= 0 but exp does not sum to 1
+            new CrossEntropyLoss().apply(Tensor.ones(4, 1), Tensor.zeros(4).toLong());  // one class: softmax is 1 anyway
+            new CrossEntropyLoss().apply(Tensor.of(0.5, Double.NaN, 0.5), Tensor.of(new long[] {0}).squeeze());
+        }
+        assertTrue(log.messages().isEmpty(), log.messages().toString());
+    }
+
+    @Test
+    void trainingPathDoesNotCheckTheValues() {
+        // A Linear layer whose output happens to look like probabilities: with a grad_fn (AddBackward0) only
+        // the graph is consulted, so no pass over the values and no warning; the same values without one warn.
+        Linear layer = new Linear(5, 2);
+        try (var g = Tensor.noGrad()) {
+            layer.weight.zeroi();
+            layer.bias.copyFrom(Tensor.of(0.25, 0.75));
+        }
+        Tensor y = Tensor.of(new long[] {0, 1, 1, 0});
+        new CrossEntropyLoss().apply(layer.apply(logits), y).backward();
+        new CrossEntropyLoss().apply(new Linear(5, 3).apply(logits), y);
+        assertTrue(log.messages().isEmpty(), log.messages().toString());
+        try (var g = Tensor.noGrad()) {
+            new CrossEntropyLoss().apply(layer.apply(logits), y);
+        }
+        assertEquals(1, log.messages().size(), log.messages().toString());
     }
 
     @Test
     void warnsAboutPositiveLogProbabilities() {
         new NLLLoss().apply(logits.abs(), Tensor.of(new long[] {0, 1, 2, 3}));
         new KLDivLoss().reduction(Reduction.BATCHMEAN).apply(logits.abs(), logits.softmax(1));
-        assertEquals(2, warnings().size(), warnings().toString());
-        assertTrue(warnings().get(0).contains("cannot be log-probabilities"));
+        assertEquals(2, log.messages().size(), log.messages().toString());
+        assertTrue(log.messages().get(0).contains("cannot be log-probabilities"));
     }
 
     @Test
     void warnsAboutSigmoidIntoBce() {
         Tensor x = Tensor.randn(3).requiresGrad(true);
         new BCELoss().apply(x.sigmoid(), Tensor.of(1, 0, 1));
-        assertEquals(1, warnings().size());
-        assertTrue(warnings().get(0).contains("BCEWithLogitsLoss"));
+        assertEquals(1, log.messages().size());
+        assertTrue(log.messages().get(0).contains("BCEWithLogitsLoss"));
     }
 
     @Test
     void warnsThatKlMeanIsNotTheTrueKl() {
         new KLDivLoss().reduction(Reduction.MEAN).apply(logits.logSoftmax(1), logits.softmax(1));
-        assertTrue(warnings().get(0).contains("BATCHMEAN"), warnings().toString());
+        assertTrue(log.messages().get(0).contains("BATCHMEAN"), log.messages().toString());
     }
 }

@@ -1,6 +1,8 @@
-package io.jgrad.data;
+package io.jgrad.examples;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.data.Idx;
+import io.jgrad.data.TensorDataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +20,18 @@ import org.slf4j.LoggerFactory;
  * one is given, else from {@code $JGRAD_DATA} (or its {@code fashion-mnist} sub-folder) if that is set;
  * either must hold the data set, or loading fails. Only with neither does it fall back, to
  * {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist}) and then to the
- * stratified subset bundled with the examples (10,000 train / 2,000 test), logging which it used.
- * Nothing is downloaded.
+ * stratified subset bundled with the examples (10,000 train / 2,000 test, the class-path folder
+ * {@code data/fashion-mnist}), logging which it used. Nothing is downloaded.
+ *
+ * <p>A data set, like torchvision's {@code datasets.FashionMNIST}, so it lives with the examples that
+ * bundle its subset; the generic parts, {@link io.jgrad.data.Dataset}, {@link TensorDataset},
+ * {@link io.jgrad.data.DataLoader} and the {@link Idx} reader, are core's {@code io.jgrad.data}.
  */
 public record FashionMnist(TensorDataset train, TensorDataset test, String source, boolean subset) {
     public static final List<String> CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
             "Shirt", "Sneaker", "Bag", "Ankle boot");
     static final String DEBIAN = "/usr/share/datasets/fashion-mnist";
-    static final String BUNDLED = "/io/jgrad/data/fashion-mnist/";
+    static final String BUNDLED = "/data/fashion-mnist/";
     static final List<String> FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
             "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz");
     private static final int SIDE = 28;
@@ -38,11 +44,14 @@ public record FashionMnist(TensorDataset train, TensorDataset test, String sourc
 
     /** From {@code folder}, which must hold the four files; {@code null} behaves as {@link #load()}. */
     public static FashionMnist load(Path folder) {
-        return load(folder, System.getenv(), Path.of(DEBIAN));
+        return load(folder, System.getenv(), Path.of(DEBIAN), BUNDLED);
     }
 
-    /** {@link #load(Path)} with the environment and the system folder injected, so tests need not change either. */
-    static FashionMnist load(Path explicit, Map<String, String> env, Path system) {
+    /**
+     * {@link #load(Path)} with the environment, the system folder and the bundled subset's class-path folder
+     * injected, so tests need not change the machine.
+     */
+    static FashionMnist load(Path explicit, Map<String, String> env, Path system, String bundled) {
         if (explicit != null) {
             requireDataIn(List.of(explicit), "the folder given to FashionMnist.load");
             return readFolder(explicit, "the folder given");
@@ -55,14 +64,14 @@ public record FashionMnist(TensorDataset train, TensorDataset test, String sourc
             return readFolder(found, "JGRAD_DATA");
         }
         if (missing(system).isEmpty()) return readFolder(system, "the system copy");
-        if (FashionMnist.class.getResource(BUNDLED + FILES.get(0)) == null) {
+        if (FashionMnist.class.getResource(bundled + FILES.get(0)) == null) {
             throw new IllegalStateException("Fashion-MNIST not found: " + system + " lacks " + missing(system)
                     + " and there is no bundled subset on the class path; install it with 'apt-get install "
                     + "dataset-fashion-mnist', set JGRAD_DATA, or pass a folder holding " + String.join(", ", FILES));
         }
         LOG.info("Fashion-MNIST: using the bundled subset (10,000 train / 2,000 test images); for the full 60,000 / "
                 + "10,000 run 'apt-get install dataset-fashion-mnist' or set JGRAD_DATA");
-        return read("bundled subset", true, f -> FashionMnist.class.getResourceAsStream(BUNDLED + f));
+        return read("bundled subset", true, f -> FashionMnist.class.getResourceAsStream(bundled + f));
     }
 
     /**
