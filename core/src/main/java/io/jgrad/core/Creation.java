@@ -31,39 +31,44 @@ final class Creation {
         int n = Shapes.numel(checkShape("fromArray", shape));
         Check.argument(Buffers.length(data) == n, "fromArray: %d values cannot fill shape %s (%d elements)",
                 Buffers.length(data), Check.shape(shape), n);
-        return new Tensor(Buffers.copy(data), shape.clone());
+        return created(Buffers.copy(data), shape.clone());
     }
 
     // Tensor.of's 1-D tensors, each over a new array: float32 from floats and doubles, int64 from longs and ints.
 
     static Tensor vector(float[] values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return created(values.clone(), new int[] {values.length});
     }
 
     static Tensor vector(double[] values) {
-        return new Tensor(Buffers.toFloats(values), new int[] {values.length});
+        return created(Buffers.toFloats(values), new int[] {values.length});
     }
 
     static Tensor vector(long[] values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return created(values.clone(), new int[] {values.length});
     }
 
     static Tensor vector(int[] values) {
-        return new Tensor(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
+        return created(Arrays.stream(values).asLongStream().toArray(), new int[] {values.length});
     }
 
     static Tensor vector(boolean[] values) {
-        return new Tensor(values.clone(), new int[] {values.length});
+        return created(values.clone(), new int[] {values.length});
     }
 
     static Tensor vector(DType dtype, double[] values) {
-        return new Tensor(dtype.convert(values), new int[] {values.length});
+        return created(dtype.convert(values), new int[] {values.length});
     }
 
     static Tensor full(String op, double value, DType type, int[] shape) {
-        Tensor t = new Tensor(type.alloc(Shapes.numel(checkShape(op, shape))), shape);
-        if (value != 0) io.jgrad.core.kernel.Buffers.fill(t.data(), value);  // on the heap, before any device move
-        return t;
+        Object data = type.alloc(Shapes.numel(checkShape(op, shape)));
+        if (value != 0) Buffers.fill(data, value);
+        return created(data, shape.clone());
+    }
+
+    /** A new tensor on the default device over a heap array the caller gives up. */
+    private static Tensor created(Object heap, int[] shape) {
+        return new Tensor(Device.getDefault().kernels().fromHost(heap), shape);
     }
 
     /** Zeros of {@code type} and {@code shape} on {@code like}'s device (a gradient buffer, an output to fill). */
@@ -87,7 +92,7 @@ final class Creation {
             checkRow(rows[i].length, m, i);
             System.arraycopy(rows[i], 0, data, i * m, m);
         }
-        return new Tensor(dtype.convert(data), new int[] {n, m});
+        return created(dtype.convert(data), new int[] {n, m});
     }
 
     /** As {@link #of(double[][], DType)}, read as longs so INT64 keeps values past 2^53. */
@@ -98,7 +103,7 @@ final class Creation {
             checkRow(rows[i].length, m, i);
             System.arraycopy(rows[i], 0, data, i * m, m);
         }
-        return new Tensor(dtype.convert(data), new int[] {n, m});
+        return created(dtype.convert(data), new int[] {n, m});
     }
 
     private static void checkRow(int length, int expected, int row) {
@@ -108,7 +113,7 @@ final class Creation {
 
     /** A 0-d tensor of {@code dtype}. */
     static Tensor scalar(double value, DType dtype) {
-        return new Tensor(dtype.convert(new double[] {value}), new int[0]);
+        return created(dtype.convert(new double[] {value}), new int[0]);
     }
 
     static Tensor arange(double start, double end, double step, DType type) {
@@ -123,7 +128,7 @@ final class Creation {
         int n = (int) count;
         Object data = type.alloc(n);
         for (int i = 0; i < n; i++) Buffers.set(data, i, start + i * step);
-        return new Tensor(data, new int[] {n});
+        return created(data, new int[] {n});
     }
 
     static Tensor linspace(double start, double end, int steps) {
@@ -133,26 +138,26 @@ final class Creation {
         // From both ends toward the middle, like PyTorch, so the last value is exactly `end`.
         int half = steps / 2;
         for (int i = 0; i < steps; i++) data[i] = (float) (i < half || steps == 1 ? start + step * i : end - step * (steps - 1 - i));
-        return new Tensor(data, new int[] {steps});
+        return created(data, new int[] {steps});
     }
 
     static Tensor eye(int n, int m) {
         float[] data = new float[Shapes.numel(checkShape("eye", new int[] {n, m}))];
         for (int i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
-        return new Tensor(data, new int[] {n, m});
+        return created(data, new int[] {n, m});
     }
 
     static Tensor random(int[] shape, DoubleSupplier next) {
         float[] data = new float[Shapes.numel(checkShape("rand", shape))];
         for (int i = 0; i < data.length; i++) data[i] = (float) next.getAsDouble();
-        return new Tensor(data, shape);
+        return created(data, shape.clone());
     }
 
     static Tensor randint(Generator g, long low, long high, int[] shape) {
         Check.argument(low < high, "randint: expected low < high but got low = %d, high = %d", low, high);
         long[] data = new long[Shapes.numel(checkShape("randint", shape))];
         for (int i = 0; i < data.length; i++) data[i] = g.nextLong(low, high);
-        return new Tensor(data, shape);
+        return created(data, shape.clone());
     }
 
     /**

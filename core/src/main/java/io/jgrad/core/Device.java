@@ -30,6 +30,8 @@ public enum Device {
     CPU("cpu", CpuKernels.INSTANCE),
     ND4J("nd4j", Nd4jKernels.INSTANCE);
 
+    private static volatile Device defaultDevice = CPU;
+
     private final String name;
     private final Kernels kernels;
 
@@ -40,6 +42,16 @@ public enum Device {
 
     Kernels kernels() {
         return kernels;
+    }
+
+    /** Where factories put new tensors ({@link Tensor#setDefaultDevice}). */
+    static Device getDefault() {
+        return defaultDevice;
+    }
+
+    static void setDefault(Device device) {
+        Check.notNull(device, "setDefaultDevice", "device");
+        defaultDevice = device;
     }
 
     /** The device whose storage {@code data} is: the one place that tells the two apart. */

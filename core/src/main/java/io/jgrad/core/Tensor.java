@@ -434,6 +434,25 @@ public final class Tensor {
     }
 
     /**
+     * Sets the device factories create tensors on ({@code of}, {@code zeros}, {@code randn},
+     * {@code fromArray}, ...), PyTorch's {@code torch.set_default_device}; {@link Device#CPU} at start.
+     * Results of ops stay on their operands' device whatever the default.
+     * <pre>
+     * jshell> Tensor.setDefaultDevice(Device.ND4J); var x = Tensor.zeros(2);
+     * jshell> Tensor.setDefaultDevice(Device.CPU); x.device()
+     * $3 ==> nd4j
+     * </pre>
+     */
+    public static void setDefaultDevice(Device device) {
+        Device.setDefault(device);
+    }
+
+    /** The device factories create tensors on. */
+    public static Device getDefaultDevice() {
+        return Device.getDefault();
+    }
+
+    /**
      * Sets how many threads large kernels and matrix products use, like {@code torch.set_num_threads}.
      * The default is the number of processors, or {@code OMP_NUM_THREADS} when set. Results do not
      * depend on it: work is split by size, not by thread, so every setting gives the same bits.

@@ -18,6 +18,7 @@ public final class TensorAssert {
     public static void assertClose(Tensor expected, Tensor actual, String what, boolean float32Path) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
         assertEquals(expected.dtype(), actual.dtype(), what + ": dtype");
+        assertEquals(expected.device(), actual.device(), what + ": device");
         boolean f32 = float32Path || expected.dtype() == DType.FLOAT32;
         assertClose(expected.toDoubleArray(), actual.toDoubleArray(), f32 ? 1e-5 : 1e-10, f32 ? 1e-5 : 1e-12, what);
     }

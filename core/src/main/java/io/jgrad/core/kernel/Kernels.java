@@ -23,7 +23,10 @@ public interface Kernels {
     /** A new zero-filled array of {@code n} elements of {@code type} ({@code float[].class}, ...). */
     Object zeros(Class<?> type, int n);
 
-    /** A copy of a heap array on this device. */
+    /**
+     * This device's array with a heap array's elements. The caller gives {@code heap} up: the CPU
+     * device keeps it as the storage, other devices copy it.
+     */
     Object fromHost(Object heap);
 
     /** The elements as a heap array of the same type; may be the storage itself, so never write to it. */
