@@ -1,5 +1,6 @@
 package io.jgrad.examples;
 
+import io.jgrad.core.Device;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.Batch;
@@ -27,7 +28,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests exec:java
  * -Dexec.mainClass=io.jgrad.examples.TrainFashionMnist} (args: epochs, output PNG, data folder, and
- * {@code --resume} anywhere).
+ * {@code --resume} and {@code --device nd4j} anywhere).
  */
 public final class TrainFashionMnist {
     static final Path BEST_MODEL = Path.of("out", "fashion-mnist-best.safetensors");
@@ -39,13 +40,21 @@ public final class TrainFashionMnist {
     public static void main(String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
         boolean resume = a.remove("--resume");
+        Device device = Device.CPU;
+        int at = a.indexOf("--device");
+        if (at >= 0) {
+            if (at + 1 >= a.size()) throw new IllegalArgumentException("--device needs a value: cpu or nd4j");
+            device = Device.of(a.remove(at + 1));
+            a.remove(at);
+        }
         int epochs = a.size() > 0 ? Integer.parseInt(a.get(0)) : 5;
         Path png = Path.of(a.size() > 1 ? a.get(1) : "out/fashion-mnist-training.png");
         FashionMnist data = FashionMnist.load(a.size() > 2 ? Path.of(a.get(2)) : null);
         System.out.printf("Fashion-MNIST (%s): %,d training and %,d test images%n", data.source(), data.train().size(),
                 data.test().size());
         Path folder = png.toAbsolutePath().getParent();
-        Result r = train(data, epochs, true, folder, resume);
+        if (device != Device.CPU) System.out.println("device: " + device);
+        Result r = train(data, epochs, true, folder, resume, device);
         int ran = r.testAccuracy().size();
         if (ran == 0) {
             System.out.printf("the checkpoint already holds %d epochs; ask for more to continue%n", r.firstEpoch() - 1);
@@ -69,14 +78,18 @@ public final class TrainFashionMnist {
     }
 
     static Result train(FashionMnist data, int epochs, boolean progress) {
-        return train(data, epochs, progress, null, false);
+        return train(data, epochs, progress, null, false, Device.CPU);
     }
 
-    /** With a {@code folder}, saves the best model and a checkpoint there each epoch; {@code resume} starts from it. */
-    static Result train(FashionMnist data, int epochs, boolean progress, Path folder, boolean resume) {
+    /**
+     * With a {@code folder}, saves the best model and a checkpoint there each epoch; {@code resume}
+     * starts from it. The model is built on the CPU and moved, so every device starts from the same weights.
+     */
+    static Result train(FashionMnist data, int epochs, boolean progress, Path folder, boolean resume, Device device) {
         Tensor.manualSeed(0);
         Generator shuffle = new Generator(1);
         Sequential model = model();
+        model.to(device);
         Adam optimizer = new Adam(model.parameters(), 1e-3);
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         DataLoader loader = new DataLoader(data.train(), 128).shuffle(shuffle);
@@ -88,7 +101,7 @@ public final class TrainFashionMnist {
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--resume: no checkpoint at " + file + "; run without --resume first");
             }
-            best = bestSoFar(folder.resolve(BEST_MODEL.getFileName()), data);  // first: building it draws from the global generator
+            best = bestSoFar(folder.resolve(BEST_MODEL.getFileName()), data, device);  // first: building it draws from the global generator
             first = (int) checkpoint.load(file) + 1;
             if (progress) System.out.printf("resuming after epoch %d from %s%n", first - 1, file);
         }
@@ -103,7 +116,7 @@ public final class TrainFashionMnist {
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build() : null) {
                 for (Batch b : loader) {
                     optimizer.zeroGrad();
-                    Tensor loss = criterion.apply(model.apply(b.input().flatten(1, 2)), b.target());
+                    Tensor loss = criterion.apply(model.apply(b.input().to(device).flatten(1, 2)), b.target().to(device));
                     loss.backward();
                     optimizer.step();
                     sum += loss.item() * b.size();
@@ -112,7 +125,7 @@ public final class TrainFashionMnist {
                 }
             }
             losses.add(sum / seen);
-            double accuracy = accuracy(model, data);
+            double accuracy = accuracy(model, data, device);
             accuracies.add(accuracy);
             if (progress) {
                 System.out.printf("epoch %d  train loss %.4f  test accuracy %.4f%n", epoch, sum / seen, accuracy);
@@ -137,18 +150,23 @@ public final class TrainFashionMnist {
     }
 
     /** The test accuracy of the best model saved so far, or -inf when there is none. */
-    private static double bestSoFar(Path file, FashionMnist data) {
+    private static double bestSoFar(Path file, FashionMnist data, Device device) {
         if (!Files.isRegularFile(file)) return Double.NEGATIVE_INFINITY;
         Sequential saved = model();
         saved.load(file);
-        return accuracy(saved, data);
+        saved.to(device);
+        return accuracy(saved, data, device);
     }
 
     static double accuracy(Sequential model, FashionMnist data) {
+        return accuracy(model, data, Device.CPU);
+    }
+
+    static double accuracy(Sequential model, FashionMnist data, Device device) {
         model.eval();
         try (var g = Tensor.noGrad()) {
-            Tensor predicted = model.apply(data.test().inputs().flatten(1, 2)).argmax(1);
-            return predicted.eq(data.test().targets()).toFloat().mean().item();
+            Tensor predicted = model.apply(data.test().inputs().to(device).flatten(1, 2)).argmax(1);
+            return predicted.eq(data.test().targets().to(device)).toFloat().mean().item();
         }
     }
 
