@@ -39,6 +39,15 @@ class CreationDTypeTest {
         assertArrayEquals(new double[] {1, 2, 3, 4}, f.toDoubleArray());
     }
 
+    /** Expected values from PyTorch 1.13: (a == b, a > b) and the sum, for int64 past 2^53. */
+    @Test
+    void int64ComparesAndSumsExactlyPast2To53() {
+        Tensor a = Tensor.of(new long[] {(1L << 53) + 1, (1L << 62) + 1}), b = Tensor.of(new long[] {1L << 53, 1L << 62});
+        assertArrayEquals(new boolean[] {false, false}, a.eq(b).toBooleanArray());
+        assertArrayEquals(new boolean[] {true, true}, a.gt(b).toBooleanArray());
+        assertEquals(4620693217682128897L, Tensor.of(new long[] {1L << 53, 1, 1L << 62}).sum().toLongArray()[0]);
+    }
+
     @Test
     void raggedRowsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -253,6 +253,11 @@ public final class Elementwise {
         boolean[] out = new boolean[Shapes.numel(outShape)];
         int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
         Rows.forEachParallel(outShape, as, bs, (ao, ast, bo, bst, oo, n) -> {
+            if (a instanceof long[] la) {  // exactly: int64 beyond 2^53 would round through double
+                long[] lb = (long[]) b;
+                for (int i = 0; i < n; i++) out[oo + i] = compare(op, Long.compare(la[ao + i * ast], lb[bo + i * bst]));
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 double x = Buffers.get(a, ao + i * ast), y = Buffers.get(b, bo + i * bst);
                 out[oo + i] = switch (op) {
@@ -266,6 +271,17 @@ public final class Elementwise {
             }
         });
         return out;
+    }
+
+    private static boolean compare(Compare op, int order) {
+        return switch (op) {
+            case EQ -> order == 0;
+            case NE -> order != 0;
+            case GT -> order > 0;
+            case GE -> order >= 0;
+            case LT -> order < 0;
+            case LE -> order <= 0;
+        };
     }
 
     /** {@code f} applied to every element of an int64 array, into a new one. */

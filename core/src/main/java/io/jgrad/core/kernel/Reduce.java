@@ -15,7 +15,12 @@ public final class Reduce {
         if (src instanceof long[] || src instanceof boolean[]) {
             long[] acc = new long[n];
             walk(shape, outShape, dims, (si, oi, len, inner) -> {
-                for (int i = 0; i < len; i++) acc[oi + (inner ? 0 : i)] += (long) Buffers.get(src, si + i);
+                if (src instanceof long[] l) {  // exactly: int64 beyond 2^53 would round through double
+                    for (int i = 0; i < len; i++) acc[oi + (inner ? 0 : i)] += l[si + i];
+                } else {
+                    boolean[] b = (boolean[]) src;
+                    for (int i = 0; i < len; i++) acc[oi + (inner ? 0 : i)] += b[si + i] ? 1 : 0;
+                }
             });
             return acc;
         }
