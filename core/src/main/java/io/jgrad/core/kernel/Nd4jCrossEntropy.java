@@ -58,7 +58,7 @@ final class Nd4jCrossEntropy {
         INDArray loss = picked.subi(Nd4jArrays.flat(shift)).subi(Nd4jArrays.flat(Transforms.log(sum, true)))
                 .muli(Nd4j.createFromArray(negWeight));
         loss = select(Nd4j.createFromArray(valid), loss, Nd4j.zeros(DataType.DOUBLE, lanes));
-        double lossSum = loss.sumNumber().doubleValue();
+        double lossSum = loss.sumNumber().doubleValue() + 0.0;  // a lone -0.0 loss sums to -0.0 in libnd4j
         INDArray softmax = null;
         if (keepSoftmax) {
             exec("divide", e, e, sum);

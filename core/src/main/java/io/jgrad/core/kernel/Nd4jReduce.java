@@ -37,8 +37,10 @@ final class Nd4jReduce {
         INDArray v = view(x, shape);
         DataType work = in == DataType.FLOAT ? DataType.DOUBLE : out;
         int[] ds = marked(dims);
-        if (ds.length == 0) return in == out ? v.dup('c') : v.castTo(out);
-        return v.castTo(work).sum(true, ds).castTo(out);
+        INDArray w = v.castTo(work);
+        INDArray r = ds.length > 0 ? w.sum(true, ds) : w == v ? v.dup('c') : w;
+        // + 0.0: the CPU's sums start from 0.0, so none is -0.0 (libnd4j's sum of a lone -0.0 is).
+        return (work == DataType.LONG ? r : r.addi(0.0)).castTo(out);
     }
 
     /**
@@ -93,9 +95,10 @@ final class Nd4jReduce {
     }
 
     /**
-     * Softmax by libnd4j's op, which matches the CPU's edge cases (a row with NaN, +inf or only -inf is
-     * all NaN). Its log_softmax is log(softmax) and gives -inf where the answer is a finite -1000, so
-     * log-softmax is composed: (x - max) - log Σ exp(x - max). The max may skip a NaN; the sum does not.
+     * Composed like the CPU kernel: shifted = x - max, then exp(shifted) / Σ or shifted - log Σ.
+     * libnd4j's softmax op skips the shift on lanes of one element (exp(-1000)/exp(-1000) = NaN, and a
+     * NaN or inf lane gives 1 where the CPU gives NaN), and its log_softmax is log(softmax), -inf where
+     * the answer is a finite -1000. The max may skip a NaN (libnd4j's does); the sum then carries it.
      */
     static INDArray softmax(Object x, int[] shape, int dim, boolean log) {
         INDArray in = nd(x);
@@ -103,13 +106,14 @@ final class Nd4jReduce {
         if (Shapes.numel(shape) == 0) return empty(type);
         int[] s = shape.length == 0 ? new int[] {1} : shape;
         INDArray v = view(in, s).castTo(DataType.DOUBLE);
+        INDArray shifted = exec("subtract", alloc(DataType.DOUBLE, s), v, v.max(true, dim));
         INDArray out;
-        if (!log) {
-            out = exec("softmax", new int[] {dim}, alloc(DataType.DOUBLE, s), v);
-        } else {
-            INDArray shifted = exec("subtract", alloc(DataType.DOUBLE, s), v, v.max(true, dim));
+        if (log) {
             INDArray logSum = Transforms.log(Transforms.exp(shifted, true).sum(true, dim), false);
             out = exec("subtract", shifted, shifted, logSum);
+        } else {
+            INDArray e = Transforms.exp(shifted, false);
+            out = exec("divide", e, e, e.sum(true, dim));
         }
         return out.castTo(type).reshape('c', Nd4jArrays.longs(shape));
     }
