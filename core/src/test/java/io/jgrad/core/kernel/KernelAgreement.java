@@ -84,11 +84,12 @@ final class KernelAgreement {
     }
 
     /**
-     * {@code a} with its int64 values shifted into ±2^53, where the CPU kernels that read int64
-     * through double (compare, argmax, scatter-add) are exact; other arrays unchanged.
+     * {@code a} with its int64 values shifted into ±2^48, where the CPU kernels that read int64
+     * through double (compare, argmax, sum, scatter-add) are exact, sums of a few dozen included;
+     * other arrays unchanged.
      */
     static Object exactInDouble(Object a) {
-        if (a instanceof long[] l) for (int i = 0; i < l.length; i++) if (Math.abs(l[i]) > 1L << 53) l[i] >>= 11;
+        if (a instanceof long[] l) for (int i = 0; i < l.length; i++) if (l[i] > 1L << 48 || l[i] < -(1L << 48)) l[i] >>= 16;
         return a;
     }
 
@@ -141,6 +142,18 @@ final class KernelAgreement {
     /** The ND4J device array {@code nd} agrees with the CPU's heap result {@code cpu}. */
     static void assertAgree(Object cpu, Object nd, String ctx) {
         assertClose(cpu, ND.host(nd), ctx);
+    }
+
+    /** Bit for bit (NaN payloads aside): for kernels that run the CPU's IEEE operations in its order. */
+    static void assertIdentical(Object cpu, Object nd, String ctx) {
+        Object actual = ND.host(nd);
+        assertClose(cpu, actual, ctx);
+        for (int i = 0; i < Buffers.length(cpu); i++) {
+            double e = Buffers.get(cpu, i), a = Buffers.get(actual, i);
+            if (!(Double.isNaN(e) && Double.isNaN(a)) && Double.doubleToRawLongBits(e) != Double.doubleToRawLongBits(a)) {
+                fail(ctx + ": element " + i + " expected exactly " + e + " got " + a);
+            }
+        }
     }
 
     static void assertClose(Object expected, Object actual, String ctx) {

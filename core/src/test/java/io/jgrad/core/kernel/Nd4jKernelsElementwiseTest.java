@@ -7,6 +7,7 @@ import static io.jgrad.core.kernel.KernelAgreement.FLOATS;
 import static io.jgrad.core.kernel.KernelAgreement.ND;
 import static io.jgrad.core.kernel.KernelAgreement.NUMERIC;
 import static io.jgrad.core.kernel.KernelAgreement.assertAgree;
+import static io.jgrad.core.kernel.KernelAgreement.assertIdentical;
 import static io.jgrad.core.kernel.KernelAgreement.broadcast;
 import static io.jgrad.core.kernel.KernelAgreement.copy;
 import static io.jgrad.core.kernel.KernelAgreement.dev;
@@ -166,7 +167,7 @@ class Nd4jKernelsElementwiseTest {
                 Object da = dev(a), db = dev(b);
                 CPU.axpy(a, b, alpha);
                 ND.axpy(da, db, alpha);
-                assertAgree(a, da, type.getSimpleName() + " case " + c + " alpha " + alpha);
+                assertIdentical(a, da, type.getSimpleName() + " case " + c + " alpha " + alpha);
                 assertAgree(b, db, "b untouched");
             }
         }
@@ -185,7 +186,7 @@ class Nd4jKernelsElementwiseTest {
                     Object da = dev(a);
                     CPU.addcmul(a, b, cc, value, divide);
                     ND.addcmul(da, dev(b), dev(cc), value, divide);
-                    assertAgree(a, da, type.getSimpleName() + (divide ? " addcdiv" : " addcmul") + " case " + c + " value " + value);
+                    assertIdentical(a, da, type.getSimpleName() + (divide ? " addcdiv" : " addcmul") + " case " + c + " value " + value);
                 }
             }
         }
