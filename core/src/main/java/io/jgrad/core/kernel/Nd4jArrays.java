@@ -10,7 +10,7 @@ import org.nd4j.linalg.indexing.conditions.Condition;
 
 /**
  * What the ND4J kernels share: the type mapping, shaped views of flat storage, empty arrays, custom
- * ops by name, masked selects, and an exact total-order key for floating-point max/min.
+ * ops by name, broadcasting and in-place conditional sets. Bit-level helpers are in {@link Nd4jBits}.
  *
  * <p>An ND4J-device array may have any shape with the right element count; every kernel reshapes it
  * (a view, never a copy, since storage is c-order and contiguous) to the shape it is told. Arrays of
@@ -104,11 +104,6 @@ final class Nd4jArrays {
         return out;
     }
 
-    /** {@code cond ? x : y} element-wise, all three of one shape ({@code select} rejects broadcasting). */
-    static INDArray select(INDArray cond, INDArray x, INDArray y) {
-        return exec("select", Nd4j.createUninitialized(x.dataType(), x.shape()), cond, x, y);
-    }
-
     /** {@code a} materialised at {@code shape} (a new array) when its shape differs, else {@code a}. */
     static INDArray broadcastTo(INDArray a, int[] shape) {
         long[] s = longs(shape);
@@ -121,40 +116,5 @@ final class Nd4jArrays {
     static INDArray setWhere(INDArray a, Condition c, double v) {
         Nd4j.getExecutioner().exec(new CompareAndSet(a, v, c));
         return a;
-    }
-
-    /** A 0-d array of {@code type} holding {@code v}, for broadcasting a scalar into a custom op. */
-    static INDArray scalar(DataType type, double v) {
-        return Nd4j.scalar(type, v);
-    }
-
-    /**
-     * Integer keys ordered as Java's {@code Math.max}/{@code Math.min} order floats: -0.0 below 0.0,
-     * NaN above +inf ({@code nanHigh}) or below -inf. libnd4j's max and min keep whichever operand
-     * comes first on a tie or NaN, so comparing keys is the only exact way: the float's bits (INT for
-     * FLOAT, LONG for DOUBLE), with the magnitude bits of negatives flipped so they count down, and
-     * every NaN given one key beyond the infinities. (Not by writing a NaN of the wanted sign first:
-     * ND4J caches op arguments with Double.equals, which makes all NaNs one, so CompareAndSet writes
-     * whichever NaN it was first given.) Both NaN keys are exact in double and decode to NaNs.
-     */
-    static INDArray key(INDArray x, boolean nanHigh) {
-        boolean f32 = x.dataType() == DataType.FLOAT;
-        DataType kt = f32 ? DataType.INT : DataType.LONG;
-        INDArray bits = exec("bitcast", new int[] {kt.toInt()}, Nd4j.createUninitialized(kt, x.shape()), x);
-        long nanKey = f32 ? 0x7FC00000L : 0x7FF8000000000000L;
-        INDArray nan = Nd4j.createUninitialized(kt, x.shape()).assign(nanHigh ? nanKey : -nanKey);
-        return select(x.isNaN(), nan, flipNegatives(bits));
-    }
-
-    /** The floats whose keys {@code k} holds, as {@code type}. */
-    static INDArray unkey(INDArray k, DataType type) {
-        INDArray bits = flipNegatives(k);
-        return exec("bitcast", new int[] {type.toInt()}, Nd4j.createUninitialized(type, k.shape()), bits);
-    }
-
-    /** {@code k < 0 ? MAX - k : k}, its own inverse: MAX - k flips every bit but the sign of a negative. */
-    private static INDArray flipNegatives(INDArray k) {
-        Number max = k.dataType() == DataType.INT ? (Number) Integer.MAX_VALUE : (Number) Long.MAX_VALUE;
-        return select(k.lt(0), k.rsub(max), k);
     }
 }

@@ -4,9 +4,9 @@ import static io.jgrad.core.kernel.Nd4jArrays.alloc;
 import static io.jgrad.core.kernel.Nd4jArrays.empty;
 import static io.jgrad.core.kernel.Nd4jArrays.exec;
 import static io.jgrad.core.kernel.Nd4jArrays.nd;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
 import static io.jgrad.core.kernel.Nd4jArrays.setWhere;
 import static io.jgrad.core.kernel.Nd4jArrays.view;
+import static io.jgrad.core.kernel.Nd4jBits.select;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

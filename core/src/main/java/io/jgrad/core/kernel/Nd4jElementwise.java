@@ -5,12 +5,12 @@ import static io.jgrad.core.kernel.Nd4jArrays.broadcastTo;
 import static io.jgrad.core.kernel.Nd4jArrays.empty;
 import static io.jgrad.core.kernel.Nd4jArrays.exec;
 import static io.jgrad.core.kernel.Nd4jArrays.flat;
-import static io.jgrad.core.kernel.Nd4jArrays.key;
 import static io.jgrad.core.kernel.Nd4jArrays.nd;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
 import static io.jgrad.core.kernel.Nd4jArrays.setWhere;
-import static io.jgrad.core.kernel.Nd4jArrays.unkey;
 import static io.jgrad.core.kernel.Nd4jArrays.view;
+import static io.jgrad.core.kernel.Nd4jBits.key;
+import static io.jgrad.core.kernel.Nd4jBits.select;
+import static io.jgrad.core.kernel.Nd4jBits.unkey;
 
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;

@@ -55,9 +55,9 @@ final class Nd4jIndex {
     }
 
     /**
-     * Adds in index order, one update at a time: scatter_add's locking flag makes it sequential, so
-     * repeated targets sum as on the CPU, bit for bit (unlocked, 100,000 adds to one element lost
-     * ~5% of them to races).
+     * Adds in index order, one update at a time: scatter_add's locking flag makes it sequential on
+     * nd4j-native, so repeated targets sum as on the CPU, bit for bit (unlocked, 100,000 adds to one
+     * element lost ~5% of them to races). A GPU backend adds atomically, in no fixed order.
      */
     static void scatterAdd(Object dst, int[] dstShape, int dim, long[] index, int[] idxShape, Object src,
                            int[] srcShape) {

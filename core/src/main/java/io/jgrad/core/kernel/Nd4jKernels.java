@@ -18,6 +18,11 @@ import io.jgrad.core.kernel.Elementwise.Unary;
  * reads are limited to {@link #get}, {@link #host}, the largest exponent of an elementwise int64
  * power (to bound its rounds) and the summed cross-entropy loss (a double in the contract).
  * Index lists and shapes are host data, so positions derived from them are computed on the host.
+ *
+ * <p>Cost: every call is one or more native ops of ~10-60 µs each even on tiny arrays, and each
+ * temporary is a fresh allocation (~0.6 ms per MB here, mostly first-touch page faults), so the
+ * composed kernels (tanh, max/min, argmax, optimizers) are several times slower than
+ * {@link CpuKernels} on this machine; see shared/ND4J-NOTES.md.
  */
 public final class Nd4jKernels implements Kernels {
     public static final Nd4jKernels INSTANCE = new Nd4jKernels();

@@ -1,8 +1,8 @@
 package io.jgrad.core.kernel;
 
 import static io.jgrad.core.kernel.Nd4jArrays.exec;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
 import static io.jgrad.core.kernel.Nd4jArrays.setWhere;
+import static io.jgrad.core.kernel.Nd4jBits.select;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

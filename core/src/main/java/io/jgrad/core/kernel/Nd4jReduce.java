@@ -3,11 +3,11 @@ package io.jgrad.core.kernel;
 import static io.jgrad.core.kernel.Nd4jArrays.alloc;
 import static io.jgrad.core.kernel.Nd4jArrays.empty;
 import static io.jgrad.core.kernel.Nd4jArrays.exec;
-import static io.jgrad.core.kernel.Nd4jArrays.key;
 import static io.jgrad.core.kernel.Nd4jArrays.nd;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
-import static io.jgrad.core.kernel.Nd4jArrays.unkey;
 import static io.jgrad.core.kernel.Nd4jArrays.view;
+import static io.jgrad.core.kernel.Nd4jBits.key;
+import static io.jgrad.core.kernel.Nd4jBits.select;
+import static io.jgrad.core.kernel.Nd4jBits.unkey;
 
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,8 +4,8 @@ import static io.jgrad.core.kernel.Nd4jArrays.dtype;
 import static io.jgrad.core.kernel.Nd4jArrays.empty;
 import static io.jgrad.core.kernel.Nd4jArrays.flat;
 import static io.jgrad.core.kernel.Nd4jArrays.nd;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
 import static io.jgrad.core.kernel.Nd4jArrays.setWhere;
+import static io.jgrad.core.kernel.Nd4jBits.select;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

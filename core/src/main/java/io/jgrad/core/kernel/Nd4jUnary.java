@@ -2,8 +2,8 @@ package io.jgrad.core.kernel;
 
 import static io.jgrad.core.kernel.Nd4jArrays.empty;
 import static io.jgrad.core.kernel.Nd4jArrays.nd;
-import static io.jgrad.core.kernel.Nd4jArrays.select;
 import static io.jgrad.core.kernel.Nd4jArrays.setWhere;
+import static io.jgrad.core.kernel.Nd4jBits.select;
 
 import io.jgrad.core.kernel.Elementwise.Unary;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -13,11 +13,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Element-wise functions of one array on the ND4J device, to the CPU kernels' accuracy. libnd4j's
- * exp, log, sqrt, abs and neg are used as they are; its log1p, expm1 and tanh lose everything below
- * ~1e-8 (log1p(1e-10) = 1.00000008e-10, tanh(1e-300) = 0) and its sigmoid, 1/(1+e^-x), underflows to
- * 0 where the result is still a (denormal) number, so those are composed from accurate ops. Float
- * inputs of the composed functions and of exp and pow are computed in double and rounded once, as
- * the CPU kernels do, so results that land among float denormals round the same way.
+ * exp, log, sqrt, abs and neg are used as they are; its log1p and expm1 lose everything below ~1e-8
+ * (log1p(1e-10) = 1.00000008e-10), its tanh is off by ~3e-16/|x| relative (tanh(1e-300) = 0) and its
+ * sigmoid, 1/(1+e^-x), underflows to 0 where the result is still a (denormal) number, so those are
+ * composed from accurate ops. Float inputs of the composed functions and of exp and pow are computed
+ * in double and rounded once, as the CPU kernels do, so results that land among float denormals
+ * round the same way.
  */
 final class Nd4jUnary {
     private Nd4jUnary() {}
@@ -72,41 +73,43 @@ final class Nd4jUnary {
     }
 
     /**
-     * Kahan's log1p: with u = 1 + x rounded, log(u)·x/(u - 1) cancels u's rounding error. u = 1 means
-     * |x| is below half an ulp of 1, where log1p(x) = x (and keeps -0.0); +inf would give inf/inf.
+     * Kahan's log1p, x·(log(u)/(u - 1)) with u = 1 + x rounded, the ratio cancelling u's rounding
+     * error. Where the ratio is NaN (0/0 at u = 1, where log1p(x) = x; inf/inf at x = +inf) it is
+     * set to 1; x < -1 is made NaN first so that its log's NaN is not mistaken for those.
      */
     private static INDArray log1p(INDArray x) {
-        INDArray u = x.add(1.0);
-        INDArray r = Transforms.log(u, true).muli(x.div(u.sub(1.0)));
-        r = select(u.eq(1.0), x, r);
-        return select(x.eq(Double.POSITIVE_INFINITY), x, r);
+        INDArray xc = setWhere(x.dup('c'), Conditions.lessThan(-1), Double.NaN);
+        INDArray u = xc.add(1.0);
+        INDArray ratio = Transforms.log(u, true).divi(u.subi(1.0));
+        return setWhere(ratio, Conditions.isNan(), 1).muli(xc);
+    }
+
+    /** Below this |x| libnd4j's tanh (error ~3e-16/|x| relative, measured) gives way to the series. */
+    private static final double TANH_SERIES = 0.05;
+
+    /** tanh's Taylor coefficients of x^3 .. x^13; the next term is below 1e-21 relative at |x| = 0.05. */
+    private static final double[] TANH_COEFFICIENTS = {-1.0 / 3, 2.0 / 15, -17.0 / 315, 62.0 / 2835, -1382.0 / 155925,
+        21844.0 / 6081075};
+
+    /**
+     * libnd4j's tanh where it is accurate, else x·(1 + x²·(c3 + x²·(c5 + ...))), which keeps ±0
+     * (libnd4j's turns -0.0 into 0.0 and tanh(1e-300) into 0).
+     */
+    private static INDArray tanh(INDArray x) {
+        INDArray x2 = x.mul(x);
+        INDArray series = x2.mul(TANH_COEFFICIENTS[TANH_COEFFICIENTS.length - 1]);
+        for (int i = TANH_COEFFICIENTS.length - 2; i >= 0; i--) series.addi(TANH_COEFFICIENTS[i]).muli(x2);
+        series.addi(1.0).muli(x);
+        return select(x2.lt(TANH_SERIES * TANH_SERIES), series, Transforms.tanh(x, true));
     }
 
     /**
-     * tanh(x) = -sign(x)·m/(2 + m) with m = expm1(-2|x|) in [-1, 0], which neither overflows nor
-     * cancels for small |x|; ±0 pass through with their sign.
+     * e^x/(1 + e^x), one formula for both signs (libnd4j's 1/(1 + e^-x) gives 0 where the answer
+     * is a denormal, x < -709); x above 40, where the result is 1.0 either way, is clamped so e^x
+     * cannot overflow. Within 2 ulps of the CPU's two-branch form.
      */
-    private static INDArray tanh(INDArray x) {
-        INDArray y = Transforms.abs(x, true).muli(-2.0);
-        INDArray m = expm1(y);
-        INDArray t = m.div(m.add(2.0));
-        INDArray r = select(x.gt(0), t.neg(), t);
-        return select(x.eq(0), x, r);
-    }
-
-    /** Kahan's expm1 for y <= 0 (or NaN): (u - 1)·y/log(u) with u = e^y; y itself where u = 1, -1 where u = 0. */
-    private static INDArray expm1(INDArray y) {
-        INDArray u = Transforms.exp(y, true);
-        INDArray um1 = u.sub(1.0);
-        INDArray m = um1.mul(y.div(Transforms.log(u, true)));
-        m = select(u.eq(1.0), y, m);
-        return select(u.eq(0.0), um1, m);
-    }
-
-    /** {@link Elementwise}'s two branches: 1/(1 + e^-x) for x >= 0, e^x/(1 + e^x) below, both with e^-|x|. */
     private static INDArray sigmoid(INDArray x) {
-        INDArray e = Transforms.exp(Transforms.abs(x, true).negi(), false);
-        INDArray d = e.add(1.0);
-        return select(x.gte(0), d.rdiv(1.0), e.divi(d));
+        INDArray e = Transforms.exp(setWhere(x.dup('c'), Conditions.greaterThan(40), 40), false);
+        return e.divi(e.add(1.0));
     }
 }

@@ -150,7 +150,7 @@ class Nd4jKernelsIndexTest {
 
     @Test
     void selectAddAccumulatesRepeatedSlices() {
-        for (Class<?> type : FLOATS) {
+        for (Class<?> type : NUMERIC) {
             for (int c = 0; c < CASES; c++) {
                 Random r = random(c * 139);
                 int[] shape = shapeRank1(r, 4, true);
@@ -158,7 +158,8 @@ class Nd4jKernelsIndexTest {
                 long[] index = indices(r, shape[dim] == 0 ? 0 : r.nextInt(7), Math.max(shape[dim], 1));
                 int[] srcShape = shape.clone();
                 srcShape[dim] = index.length;
-                Object dst = values(r, type, Shapes.numel(shape), 0.15), src = values(r, type, Shapes.numel(srcShape), 0.15);
+                Object dst = exactInDouble(values(r, type, Shapes.numel(shape), 0.15));
+                Object src = exactInDouble(values(r, type, Shapes.numel(srcShape), 0.15));
                 Object dd = dev(dst);
                 CPU.selectAdd(dst, shape, dim, index, src);
                 ND.selectAdd(dd, shape, dim, index, dev(src));

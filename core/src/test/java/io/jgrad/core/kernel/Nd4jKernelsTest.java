@@ -179,6 +179,29 @@ class Nd4jKernelsTest {
         assertThrows(IllegalArgumentException.class, () -> ND.type(new float[2]));
     }
 
+    /** An array's own shape is not relied on: a [2,3] array viewed as [3,2] or [6] gives the same results. */
+    @Test
+    void kernelsViewArraysOfAnyShapeWithTheShapeTheyArePassed() {
+        double[] x = {1, -2, 3, Double.NaN, -0.0, 6};
+        Object flat = dev(x), matrix = ((INDArray) dev(x)).reshape(2, 3), column = ((INDArray) dev(x)).reshape(6, 1);
+        int[] s32 = {3, 2}, s6 = {6}, s1 = {1};
+        Object one = dev(new double[] {10});
+        for (Object a : new Object[] {matrix, column}) {
+            assertAgree(ND.host(ND.binary(Elementwise.Binary.ADD, flat, s32, one, s1, s32)),
+                    ND.binary(Elementwise.Binary.ADD, a, s32, one, s1, s32), "binary");
+            assertAgree(ND.host(ND.sum(flat, s32, new boolean[] {false, true})), ND.sum(a, s32, new boolean[] {false, true}), "sum");
+            assertAgree(ND.host(ND.extreme(flat, s32, new boolean[] {true, false}, true)),
+                    ND.extreme(a, s32, new boolean[] {true, false}, true), "max");
+            assertAgree(ND.host(ND.softmax(flat, s32, 1, true)), ND.softmax(a, s32, 1, true), "log-softmax");
+            assertAgree(ND.host(ND.select(flat, s6, 0, new long[] {5, 0})), ND.select(a, s6, 0, new long[] {5, 0}), "select");
+            assertAgree(ND.host(ND.strided(flat, 1, new int[] {2}, new int[] {3})), ND.strided(a, 1, new int[] {2}, new int[] {3}), "strided");
+            assertAgree(ND.host(ND.unary(Elementwise.Unary.TANH, flat)), ND.unary(Elementwise.Unary.TANH, a), "tanh");
+        }
+        Object inPlace = ((INDArray) dev(x)).reshape(2, 3);
+        ND.binaryInPlace(Elementwise.Binary.MUL, inPlace, s6, dev(new double[] {2}), s1);
+        assertAgree(new double[] {2, -4, 6, Double.NaN, -0.0, 12}, inPlace, "in place through a view");
+    }
+
     @Test
     void emptyArraysAreShapeZeroVectors() {
         for (Class<?> type : ALL) {
