@@ -6,3 +6,4 @@ import io.jgrad.nn.Module;
 import io.jgrad.nn.loss.*;
 import io.jgrad.optim.*;
 import static io.jgrad.nn.F.*;
+import org.nd4j.linalg.factory.Nd4j;

@@ -8,6 +8,10 @@ final class Discrete {
 
     static Tensor compare(String op, Elementwise.Compare kind, Tensor a, Tensor b) {
         Tensor[] t = Ops.onOneDevice(op, a, b);
+        if (a.dtype() != b.dtype()) {  // mixed types compare as float64, which holds every float32, bool and int64 up to 2^53
+            t[0] = t[0].to(DType.FLOAT64);
+            t[1] = t[1].to(DType.FLOAT64);
+        }
         int[] shape = Ops.broadcast(op, a.shape(), b.shape());
         return new Tensor(t[0].kernels().compare(kind, t[0].data(), a.shape(), t[1].data(), b.shape(), shape), shape);
     }

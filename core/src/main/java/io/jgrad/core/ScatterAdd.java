@@ -24,9 +24,10 @@ final class ScatterAdd extends Op {
         Check.argument(fits, "scatterAdd: index %s must not be larger than src %s in any dimension",
                 Check.shape(is), Check.shape(ss));
         save(index);
-        Tensor out = self.clone();
-        out.kernels().scatterAdd(out.data(), out.shape(), d, index.longData(), is, src.data(), ss);
-        return out;
+        boolean bools = self.dtype() == DType.BOOL;  // bool sums are logical or: counted in int64, then nonzero
+        Tensor out = bools ? self.to(DType.INT64) : self.clone(), from = bools ? src.to(DType.INT64) : src;
+        out.kernels().scatterAdd(out.data(), out.shape(), d, index.longData(), is, from.data(), ss);
+        return bools ? out.to(DType.BOOL) : out;
     }
 
     @Override

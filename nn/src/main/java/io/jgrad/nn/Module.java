@@ -202,9 +202,9 @@ public abstract class Module {
      * object, as PyTorch's {@code module.to(device)}: layer fields and optimizers see the move. Create
      * the optimizer after moving, or move before its first step, so its state is made on the device.
      * <pre>
-     * jshell> var layer = new Linear(2, 1).to(Device.ND4J);
-     * jshell> layer.weight().device()
-     * $2 ==> nd4j
+     * jshell> var layer = new Linear(2, 1); layer.to(Device.ND4J);
+     * jshell> layer.weight.device()
+     * $3 ==> nd4j
      * </pre>
      */
     public Module to(Device device) {

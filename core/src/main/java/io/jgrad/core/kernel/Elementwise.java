@@ -253,8 +253,7 @@ public final class Elementwise {
         boolean[] out = new boolean[Shapes.numel(outShape)];
         int[] as = Shapes.broadcastStrides(aShape, outShape), bs = Shapes.broadcastStrides(bShape, outShape);
         Rows.forEachParallel(outShape, as, bs, (ao, ast, bo, bst, oo, n) -> {
-            if (a instanceof long[] la) {  // exactly: int64 beyond 2^53 would round through double
-                long[] lb = (long[]) b;
+            if (a instanceof long[] la && b instanceof long[] lb) {  // exactly: int64 past 2^53 would round through double
                 for (int i = 0; i < n; i++) out[oo + i] = compare(op, Long.compare(la[ao + i * ast], lb[bo + i * bst]));
                 return;
             }
