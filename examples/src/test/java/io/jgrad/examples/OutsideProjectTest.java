@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,15 +12,9 @@ import java.lang.module.ModuleReference;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +64,13 @@ class OutsideProjectTest {
 
         // The "installed" artifacts.
         Path repo = tmp.resolve("repository");
-        install(repo, groupId, text(parent, "artifactId"), version, root.resolve("pom.xml"), null);
+        LocalRepository.install(repo, groupId, text(parent, "artifactId"), version, root.resolve("pom.xml"), null);
         List<String> libraries = new ArrayList<>();
         for (String module : LIBRARY_MODULES.keySet()) {
             Path dir = root.resolve(module);
             String artifactId = text(pom(dir.resolve("pom.xml")), "artifactId");
-            install(repo, groupId, artifactId, version, dir.resolve("pom.xml"), builtJar(dir, artifactId, version));
+            Path jar = LocalRepository.builtJar(dir, artifactId, version);
+            LocalRepository.install(repo, groupId, artifactId, version, dir.resolve("pom.xml"), jar);
             libraries.add(artifactId);
         }
 
@@ -137,7 +131,7 @@ class OutsideProjectTest {
         List<Path> jars = new ArrayList<>();
         for (Map.Entry<String, String> module : LIBRARY_MODULES.entrySet()) {
             Path dir = root.resolve(module.getKey());
-            Path jar = builtJar(dir, text(pom(dir.resolve("pom.xml")), "artifactId"), version);
+            Path jar = LocalRepository.builtJar(dir, text(pom(dir.resolve("pom.xml")), "artifactId"), version);
             try (JarFile file = new JarFile(jar.toFile())) {
                 Manifest manifest = file.getManifest();
                 assertNotNull(manifest, jar + " has no manifest");
@@ -236,109 +230,6 @@ class OutsideProjectTest {
         Matcher m = Pattern.compile("<" + name + ">\\s*([^<]*?)\\s*</" + name + ">").matcher(xml);
         assertTrue(m.find(), "no <" + name + "> in " + xml);
         return m.group(1);
-    }
-
-    /**
-     * Copies an artifact into {@code repo} as maven-install-plugin does: the pom as it is, the jar and
-     * the jars attached beside it (sources, tests, javadoc), {@code _remote.repositories} marking them
-     * locally installed, and {@code maven-metadata-local.xml} for the version and for the artifact.
-     */
-    private static void install(Path repo, String groupId, String artifactId, String version, Path pom, Path jar)
-            throws IOException {
-        Path artifactDir = repo.resolve(groupId.replace('.', '/')).resolve(artifactId), dir = artifactDir.resolve(version);
-        Files.createDirectories(dir);
-        String base = artifactId + "-" + version;
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        List<String> files = new ArrayList<>(List.of(base + ".pom"));
-        StringBuilder snapshotVersions = new StringBuilder(snapshotVersion(null, "pom", version, stamp));
-        Files.copy(pom, dir.resolve(base + ".pom"), StandardCopyOption.REPLACE_EXISTING);
-        if (jar != null) {
-            List<Path> jars;
-            try (Stream<Path> target = Files.list(jar.getParent())) {
-                jars = target.filter(p -> p.getFileName().toString().matches(Pattern.quote(base) + "(-[^.]+)?\\.jar"))
-                        .sorted(Comparator.comparing((Path p) -> !p.equals(jar)).thenComparing(Path::toString))
-                        .toList();  // the jar, then its attached ones
-            }
-            for (Path j : jars) {
-                String name = j.getFileName().toString();
-                String classifier = name.equals(base + ".jar") ? null : name.substring(base.length() + 1, name.length() - 4);
-                Files.copy(j, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                files.add(name);
-                snapshotVersions.append(snapshotVersion(classifier, "jar", version, stamp));
-            }
-        }
-        Files.writeString(dir.resolve("_remote.repositories"),
-                "#NOTE: This is a Maven Resolver internal implementation file, its format can be changed without prior notice.\n"
-                        + files.stream().map(f -> f + ">=\n").collect(Collectors.joining()));
-        if (version.endsWith("-SNAPSHOT")) {
-            Files.writeString(dir.resolve("maven-metadata-local.xml"), """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <metadata modelVersion="1.1.0">
-                      <groupId>%s</groupId>
-                      <artifactId>%s</artifactId>
-                      <versioning>
-                        <lastUpdated>%s</lastUpdated>
-                        <snapshot>
-                          <localCopy>true</localCopy>
-                        </snapshot>
-                        <snapshotVersions>
-                    %s    </snapshotVersions>
-                      </versioning>
-                      <version>%s</version>
-                    </metadata>
-                    """.formatted(groupId, artifactId, stamp, snapshotVersions, version));
-        }
-        Files.writeString(artifactDir.resolve("maven-metadata-local.xml"), """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <metadata>
-                  <groupId>%s</groupId>
-                  <artifactId>%s</artifactId>
-                  <versioning>
-                    <versions>
-                      <version>%s</version>
-                    </versions>
-                    <lastUpdated>%s</lastUpdated>
-                  </versioning>
-                </metadata>
-                """.formatted(groupId, artifactId, version, stamp));
-    }
-
-    private static String snapshotVersion(String classifier, String extension, String version, String stamp) {
-        return "      <snapshotVersion>\n"
-                + (classifier == null ? "" : "        <classifier>" + classifier + "</classifier>\n")
-                + "        <extension>" + extension + "</extension>\n"
-                + "        <value>" + version + "</value>\n"
-                + "        <updated>" + stamp + "</updated>\n"
-                + "      </snapshotVersion>\n";
-    }
-
-    /**
-     * A module's jar as this build packaged it. A plain {@code test} run stops before package, so the jar
-     * is missing or older than the classes; the test is skipped then, rather than testing an old jar.
-     */
-    private static Path builtJar(Path moduleDir, String artifactId, String version) throws IOException {
-        Path jar = moduleDir.resolve("target").resolve(artifactId + "-" + version + ".jar");
-        assumeTrue(Files.isRegularFile(jar), () -> jar + " is not built; `./mvnw verify` packages it before this"
-                + " module's tests (`test` stops before package)");
-        FileTime packaged = Files.getLastModifiedTime(jar);
-        Path classes = moduleDir.resolve("target/classes");
-        if (Files.isDirectory(classes)) {
-            try (Stream<Path> files = Files.walk(classes)) {
-                Optional<Path> newer = files.filter(p -> p.toString().endsWith(".class"))
-                        .filter(p -> lastModified(p).compareTo(packaged) > 0).findFirst();
-                assumeTrue(newer.isEmpty(), () -> jar + " is older than " + newer.get()
-                        + "; `./mvnw verify` packages it again");
-            }
-        }
-        return jar;
-    }
-
-    private static FileTime lastModified(Path p) {
-        try {
-            return Files.getLastModifiedTime(p);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** Runs a command with its output in {@code log}; fails with that output on a non-zero exit or timeout. */
