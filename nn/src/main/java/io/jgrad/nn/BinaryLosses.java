@@ -2,12 +2,15 @@ package io.jgrad.nn;
 
 import static io.jgrad.nn.LossChecks.floatTarget;
 import static io.jgrad.nn.LossChecks.floating;
+import static io.jgrad.nn.LossChecks.requireBroadcastable;
 import static io.jgrad.nn.LossChecks.sameShape;
 
 import io.jgrad.core.Tensor;
-import java.util.Arrays;
 
-/** The math behind {@link F#binaryCrossEntropy} and {@link F#binaryCrossEntropyWithLogits}. */
+/**
+ * The math behind {@link F#binaryCrossEntropy}, {@link F#binaryCrossEntropyWithLogits} and
+ * {@link F#multilabelSoftMarginLoss}.
+ */
 final class BinaryLosses {
     private BinaryLosses() {}
 
@@ -47,17 +50,23 @@ final class BinaryLosses {
         return LossNode.named("BinaryCrossEntropyWithLogitsBackward0", reduction.apply(op, weighted(op, loss, weight)));
     }
 
-    private static void requireBroadcastable(String op, String arg, Tensor t, Tensor input, String hint) {
-        int[] ts = t.shape(), is = input.shape();
-        boolean ok = ts.length <= is.length;
-        for (int i = 1; ok && i <= ts.length; i++) {
-            int a = ts[ts.length - i], b = is[is.length - i];
-            ok = a == b || a == 1;
+    /**
+     * BCE with logits per class, weighted, averaged over the last (class) dim, then reduced over the
+     * samples: PyTorch's {@code -(t·logsigmoid(x) + (1 - t)·logsigmoid(-x))}, here through the fused
+     * stable node (the same values and gradients, σ(x) - t and -x).
+     */
+    static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        String op = "multilabelSoftMarginLoss";
+        floating(op, "input", input);
+        floatTarget(op, input, target);
+        if (input.dim() == 0) {
+            throw new IllegalArgumentException(op + ": input must have a class dimension, (C) or (N, C), but got a "
+                    + "0-d tensor; for one binary label use binaryCrossEntropyWithLogits");
         }
-        if (!ok) {
-            throw new IllegalArgumentException(op + ": " + arg + " of shape " + Arrays.toString(ts) + " does not "
-                    + "broadcast to the input's shape " + Arrays.toString(is) + " (" + hint + ")");
-        }
+        sameShape(op, input, target);
+        Tensor loss = weighted(op, new BinaryCrossEntropyWithLogits(null).apply(input, target.to(input.dtype())), weight);
+        int classDim = input.dim() - 1;
+        return reduction.apply(op, loss.sum(classDim).div(input.size(classDim)));
     }
 
     private static Tensor weighted(String op, Tensor loss, Tensor weight) {

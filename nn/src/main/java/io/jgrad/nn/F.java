@@ -159,4 +159,100 @@ public final class F {
     public static Tensor huberLoss(Tensor input, Tensor target, Reduction reduction, double delta) {
         return PointwiseLosses.huberLoss(input, target, reduction, delta);
     }
+
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, double beta) {
+        return smoothL1Loss(input, target, Reduction.MEAN, beta);
+    }
+
+    /**
+     * {@code 0.5·d²/beta} where |d| < beta, else {@code |d| - 0.5·beta}: Huber divided by beta; beta = 0
+     * is L1 (with PyTorch's gradient -1 at d = 0).
+     *
+     * <pre>
+     * jshell> F.smoothL1Loss(Tensor.of(0, 0), Tensor.of(0.5, 3), 1.0)
+     * $1 ==> tensor(1.3125)
+     * </pre>
+     */
+    public static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        return PointwiseLosses.smoothL1Loss(input, target, reduction, beta);
+    }
+
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target) {
+        return multilabelSoftMarginLoss(input, target, null, Reduction.MEAN);
+    }
+
+    /**
+     * Binary cross entropy on logits per class, {@code weight} (nullable, per class) applied, averaged over
+     * the class (last) dim of (C) or (N, C) input; the reduction then runs over the samples.
+     */
+    public static Tensor multilabelSoftMarginLoss(Tensor input, Tensor target, Tensor weight, Reduction reduction) {
+        return BinaryLosses.multilabelSoftMarginLoss(input, target, weight, reduction);
+    }
+
+    public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target, double margin) {
+        return marginRankingLoss(input1, input2, target, margin, Reduction.MEAN);
+    }
+
+    /**
+     * {@code max(0, -y·(x1 - x2) + margin)}: y = 1 asks x1 to rank above x2 by the margin, y = -1 below.
+     * The three tensors have the same number of dims and broadcast together.
+     *
+     * <pre>
+     * jshell> F.marginRankingLoss(Tensor.of(1, 2), Tensor.of(2, 1), Tensor.of(1, 1), 0.5)
+     * $1 ==> tensor(0.7500)
+     * </pre>
+     */
+    public static Tensor marginRankingLoss(Tensor input1, Tensor input2, Tensor target, double margin,
+                                           Reduction reduction) {
+        return EmbeddingLosses.marginRankingLoss(input1, input2, target, margin, reduction);
+    }
+
+    public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target, double margin) {
+        return cosineEmbeddingLoss(input1, input2, target, margin, Reduction.MEAN);
+    }
+
+    /**
+     * {@code 1 - cos(x1, x2)} for y = 1 (pull together), {@code max(0, cos(x1, x2) - margin)} for y = -1
+     * (push apart); inputs (N, D) with target (N), or (D) with a 0-d target. Each squared norm gets
+     * 1e-12 added, as in PyTorch, so a zero vector has cosine 0.
+     */
+    public static Tensor cosineEmbeddingLoss(Tensor input1, Tensor input2, Tensor target, double margin,
+                                             Reduction reduction) {
+        return EmbeddingLosses.cosineEmbeddingLoss(input1, input2, target, margin, reduction);
+    }
+
+    /** PyTorch's defaults: the input is a log rate, no Stirling term, eps 1e-8. */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target) {
+        return poissonNllLoss(input, target, true, false, 1e-8, Reduction.MEAN);
+    }
+
+    /**
+     * Poisson negative log likelihood of counts {@code target} at rate {@code exp(input)} ({@code logInput})
+     * or {@code input}: {@code exp(x) - t·x}, or {@code x - t·log(x + eps)}; {@code full} adds the
+     * Stirling approximation of {@code log(t!)} where t > 1.
+     */
+    public static Tensor poissonNllLoss(Tensor input, Tensor target, boolean logInput, boolean full, double eps,
+                                        Reduction reduction) {
+        return LikelihoodLosses.poissonNllLoss(input, target, logInput, full, eps, reduction);
+    }
+
+    /** PyTorch's defaults: no constant term, eps 1e-6. */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var) {
+        return gaussianNllLoss(input, target, var, false, 1e-6, Reduction.MEAN);
+    }
+
+    /**
+     * Gaussian negative log likelihood of {@code target} under mean {@code input} and variance {@code var}
+     * (clamped at {@code eps}): {@code 0.5·(log var + (x - t)²/var)}, plus {@code 0.5·log 2π} with {@code full}.
+     * var has the input's shape, or one fewer dim, or a last dim of 1.
+     *
+     * <pre>
+     * jshell> F.gaussianNllLoss(Tensor.of(1, 2), Tensor.of(2, 2), Tensor.of(1, 1))
+     * $1 ==> tensor(0.2500)
+     * </pre>
+     */
+    public static Tensor gaussianNllLoss(Tensor input, Tensor target, Tensor var, boolean full, double eps,
+                                         Reduction reduction) {
+        return LikelihoodLosses.gaussianNllLoss(input, target, var, full, eps, reduction);
+    }
 }

@@ -31,4 +31,18 @@ final class LossChecks {
                     + "broadcast, which would silently compare the wrong pairs)");
         }
     }
+
+    /** {@code t} broadcasts to {@code input}'s shape without growing it. */
+    static void requireBroadcastable(String op, String arg, Tensor t, Tensor input, String hint) {
+        int[] ts = t.shape(), is = input.shape();
+        boolean ok = ts.length <= is.length;
+        for (int i = 1; ok && i <= ts.length; i++) {
+            int a = ts[ts.length - i], b = is[is.length - i];
+            ok = a == b || a == 1;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(op + ": " + arg + " of shape " + Arrays.toString(ts) + " does not "
+                    + "broadcast to the input's shape " + Arrays.toString(is) + " (" + hint + ")");
+        }
+    }
 }

@@ -6,7 +6,10 @@ import static io.jgrad.nn.LossChecks.sameShape;
 
 import io.jgrad.core.Tensor;
 
-/** The math behind {@link F#klDiv}, {@link F#mseLoss}, {@link F#l1Loss} and {@link F#huberLoss}: element-wise, then reduced. */
+/**
+ * The math behind {@link F#klDiv}, {@link F#mseLoss}, {@link F#l1Loss}, {@link F#huberLoss} and
+ * {@link F#smoothL1Loss}: element-wise, then reduced.
+ */
 final class PointwiseLosses {
     private PointwiseLosses() {}
 
@@ -66,5 +69,16 @@ final class PointwiseLosses {
         Tensor d = input.sub(target), a = d.abs();
         Tensor loss = Tensor.where(a.le(delta), d.mul(d).mul(0.5), a.sub(0.5 * delta).mul(delta));
         return LossNode.named("HuberLossBackward0", reduction.apply("huberLoss", loss));
+    }
+
+    /** 0.5·d²/beta where |d| < beta, else |d| - 0.5·beta; beta = 0 is L1 with PyTorch's gradient -1 at d = 0. */
+    static Tensor smoothL1Loss(Tensor input, Tensor target, Reduction reduction, double beta) {
+        if (!(beta >= 0)) {
+            throw new IllegalArgumentException("smoothL1Loss does not support negative values for beta; got " + beta
+                    + " (beta = 0 is the L1 loss)");
+        }
+        sameShape("smoothL1Loss", input, target);
+        Tensor loss = new SmoothL1(beta).apply(input, target);
+        return LossNode.named("SmoothL1LossBackward0", reduction.apply("smoothL1Loss", loss));
     }
 }
