@@ -29,6 +29,7 @@ class LossGradCheckTest {
         Tensor label0d = Tensor.of(new long[] {3}).squeeze();
         Tensor logitsK = Tensor.randn(G, 2, 4, 3).toDouble();
         Tensor labelsK = Tensor.of(new long[][] {{0, -1, 3}, {2, 1, -1}});
+        Tensor counts = Tensor.rand(G, 3, 4).toDouble().mul(5).add(0.2);
         Stream.Builder<Arguments> b = Stream.builder();
         for (Reduction r : new Reduction[] {Reduction.NONE, Reduction.MEAN, Reduction.SUM}) {
             b.add(case_("BCE " + r, (x, t) -> new BCELoss().reduction(r).weight(classW).apply(x, t), probs, soft));
@@ -53,6 +54,13 @@ class LossGradCheckTest {
             b.add(case_("MSE " + r, (x, t) -> new MSELoss().reduction(r).apply(x, t), logits, other));
             b.add(case_("L1 " + r, (x, t) -> new L1Loss().reduction(r).apply(x, t), logits, other));
             b.add(case_("Huber " + r, (x, t) -> new HuberLoss().delta(0.5).reduction(r).apply(x, t), logits, other));
+            b.add(case_("SmoothL1 " + r, (x, t) -> new SmoothL1Loss().beta(0.5).reduction(r).apply(x, t), logits, other));
+            b.add(case_("SmoothL1 beta 0 " + r, (x, t) -> new SmoothL1Loss().beta(0).reduction(r).apply(x, t), logits, other));
+            b.add(case_("MultiLabelSoftMargin " + r, (x, t) -> new MultiLabelSoftMarginLoss().weight(classW).reduction(r)
+                    .apply(x, t), logits, soft));
+            b.add(case_("PoissonNLL " + r, (x, t) -> new PoissonNLLLoss().full(true).reduction(r).apply(x, t), logits, counts));
+            b.add(case_("PoissonNLL rate " + r, (x, t) -> new PoissonNLLLoss().logInput(false).full(true).reduction(r)
+                    .apply(x, t), probs, counts));
         }
         for (Reduction r : Reduction.values()) {
             if (r == Reduction.MEAN) continue;  // covered by the identities; MEAN only warns
