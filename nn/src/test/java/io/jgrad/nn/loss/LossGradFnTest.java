@@ -43,4 +43,26 @@ class LossGradFnTest {
         assertGradFn("SumBackward0", new KLDivLoss().reduction(Reduction.SUM).apply(x.neg(), y));
         assertGradFn("SubBackward0", new KLDivLoss().reduction(Reduction.NONE).apply(x.neg(), y));
     }
+
+    /** PyTorch 1.13: one SmoothL1Loss kernel (beta 0 included); the others composed, so their last step shows. */
+    @Test
+    void issue14Losses() {
+        Tensor signs = Tensor.of(1, -1), var = Tensor.rand(2, 3);
+        String[][] composed = {{"NONE", "Div", "ClampMin", "Add"}, {"MEAN", "Mean", "Mean", "Mean"}, {"SUM", "Sum", "Sum", "Sum"}};
+        for (String[] row : composed) {
+            Reduction r = Reduction.valueOf(row[0]);
+            assertGradFn("SmoothL1LossBackward0", new SmoothL1Loss().reduction(r).apply(x, y));
+            assertGradFn("SmoothL1LossBackward0", new SmoothL1Loss().beta(0).reduction(r).apply(x, y));
+            assertGradFn(row[1] + "Backward0", new MultiLabelSoftMarginLoss().weight(Tensor.rand(3)).reduction(r).apply(x, y));
+            assertGradFn(row[2] + "Backward0", new MarginRankingLoss().reduction(r).apply(x, y, y.sign()));
+            assertGradFn(row[3] + "Backward0", new CosineEmbeddingLoss().reduction(r).apply(x, y, signs));
+        }
+        assertGradFn("SubBackward0", new PoissonNLLLoss().reduction(Reduction.NONE).apply(x, y));
+        assertGradFn("SubBackward0", new PoissonNLLLoss().logInput(false).reduction(Reduction.NONE).apply(x, y));
+        assertGradFn("AddBackward0", new PoissonNLLLoss().full(true).reduction(Reduction.NONE).apply(x, y));
+        assertGradFn("MeanBackward0", new PoissonNLLLoss().apply(x, y));
+        assertGradFn("MulBackward0", new GaussianNLLLoss().reduction(Reduction.NONE).apply(x, y, var));
+        assertGradFn("AddBackward0", new GaussianNLLLoss().full(true).reduction(Reduction.NONE).apply(x, y, var));
+        assertGradFn("SumBackward0", new GaussianNLLLoss().reduction(Reduction.SUM).apply(x, y, var));
+    }
 }
