@@ -146,6 +146,18 @@ CASES = [
     ("linear_3d", torch.nn.functional.linear, [rnd(2, 4, 3), rnd(5, 3), rnd(5)]),
     ("linear_vector_no_bias", lambda x, w: torch.nn.functional.linear(x, w), [rnd(3), rnd(5, 3)]),
     ("linear_large_f32", torch.nn.functional.linear, [rnd(40, 96, dtype=F32), rnd(64, 96, dtype=F32), rnd(64, dtype=F32)]),
+    # matmul of any rank: batch dims broadcast, 1-D operands as vectors; linear on [..., in]
+    ("matmul_4d_2d", torch.matmul, [rnd(2, 3, 4, 5), rnd(5, 3)]),
+    ("matmul_4d_1d", torch.matmul, [rnd(2, 3, 4, 5), rnd(5)]),
+    ("matmul_1d_4d", torch.matmul, [rnd(4), rnd(2, 3, 4, 5)]),
+    ("matmul_2d_4d", torch.matmul, [rnd(3, 4), rnd(2, 3, 4, 5)]),
+    ("matmul_4d_4d", torch.matmul, [rnd(2, 3, 4, 5), rnd(2, 3, 5, 2)]),
+    ("matmul_broadcast_batch", torch.matmul, [rnd(2, 1, 4, 5), rnd(3, 5, 6)]),
+    ("matmul_broadcast_both", torch.matmul, [rnd(1, 3, 1, 2, 4), rnd(2, 1, 2, 4, 3)]),
+    ("matmul_4d_empty_batch", torch.matmul, [rnd(2, 0, 3, 4), rnd(4, 2)]),
+    ("matmul_4d_f32", torch.matmul, [rnd(2, 3, 4, 5, dtype=F32), rnd(1, 3, 5, 6, dtype=F32)]),
+    ("linear_4d", torch.nn.functional.linear, [rnd(2, 3, 2, 4), rnd(5, 4), rnd(5)]),
+    ("linear_5d_no_bias", lambda x, w: torch.nn.functional.linear(x, w), [rnd(2, 1, 2, 3, 4), rnd(3, 4)]),
 ]
 
 

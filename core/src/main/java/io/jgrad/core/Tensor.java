@@ -1018,7 +1018,8 @@ public final class Tensor {
 
     /**
      * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is treated as a
-     * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
+     * row (first) or column (second) vector and that dim removed, and the dims before the last two
+     * are batch dims that broadcast: [j, 1, n, m]·[k, m, p] is [j, k, n, p].
      * <pre>
      * jshell> var m = Tensor.of(new double[][] {{1, 2}, {3, 4}});
      * jshell> m.matmul(Tensor.of(new double[][] {{1, 0}, {1, 1}}))
@@ -1028,6 +1029,8 @@ public final class Tensor {
      * $3 ==> tensor([3., 7.])
      * jshell> Tensor.of(1, 2).matmul(Tensor.of(3, 4))
      * $4 ==> tensor(11.)
+     * jshell> Tensor.ones(2, 1, 3, 4).matmul(Tensor.ones(5, 4, 2)).shape()
+     * $5 ==> int[4] { 2, 5, 3, 2 }
      * </pre>
      */
     public Tensor matmul(Tensor other) {

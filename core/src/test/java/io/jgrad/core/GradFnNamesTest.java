@@ -62,6 +62,7 @@ class GradFnNamesTest {
         torch.put("ScatterAddBackward0", x.scatterAdd(1, i, y));
         torch.put("IndexSelectBackward0", x.indexSelect(1, Tensor.of(new long[] {0, 2})));
         torch.put("MaskedFillBackward0", x.maskedFill(x.gt(0.5), 0.0));
+        torch.put("UnsafeViewBackward0", x.reshape(1, 1, 2, 3).matmul(y.t()));
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

@@ -143,6 +143,17 @@ final class OpCases {
         add("linear_3d", x -> Fused.linear(x[0], x[1], x[2]));
         add("linear_vector_no_bias", x -> Fused.linear(x[0], x[1], null));
         add("linear_large_f32", x -> Fused.linear(x[0], x[1], x[2]));
+        add("matmul_4d_2d", x -> x[0].matmul(x[1]));
+        add("matmul_4d_1d", x -> x[0].matmul(x[1]));
+        add("matmul_1d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_2d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_4d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_broadcast_batch", x -> x[0].matmul(x[1]));
+        add("matmul_broadcast_both", x -> x[0].matmul(x[1]));
+        add("matmul_4d_empty_batch", x -> x[0].matmul(x[1]));
+        add("matmul_4d_f32", x -> x[0].matmul(x[1]));
+        add("linear_4d", x -> Fused.linear(x[0], x[1], x[2]));
+        add("linear_5d_no_bias", x -> Fused.linear(x[0], x[1], null));
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */

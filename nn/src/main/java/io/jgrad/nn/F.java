@@ -21,7 +21,7 @@ public final class F {
 
     /**
      * {@code x·Wᵀ + b}, PyTorch's {@code torch.nn.functional.linear} and what {@link Linear} computes:
-     * x [..., in] (1-D to 3-D), weight [out, in], bias [out] or null. The weight is multiplied
+     * x [..., in] (any number of leading dims), weight [out, in], bias [out] or null. The weight is multiplied
      * transposed without being copied ({@link Fused#linear}).
      *
      * <pre>
