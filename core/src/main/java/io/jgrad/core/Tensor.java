@@ -1198,6 +1198,76 @@ public final class Tensor {
         return Discrete.argmax(this, dim, keepdim);
     }
 
+    /**
+     * Variance over {@code dims} (all when none), Σ(x - mean)² / max(0, n - correction), with PyTorch's
+     * default {@code correction} 1 (Bessel's, the unbiased estimate); floating point only.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 7}});
+     * jshell> x.var()
+     * $2 ==> tensor(4.6667)
+     * jshell> x.var(1)
+     * $3 ==> tensor([1.0000, 2.3333])
+     * jshell> x.var(new int[] {1}, 0, true)
+     * $4 ==> tensor([[0.6667],
+     *         [1.5556]])
+     * </pre>
+     */
+    public Tensor var(int... dims) {
+        return var(dims, 1, false);
+    }
+
+    public Tensor var(int[] dims, int correction, boolean keepdim) {
+        return new Variance(dims.clone(), correction, keepdim, false).apply(this);
+    }
+
+    /**
+     * Standard deviation, the square root of {@link #var}; its gradient is 0 where it is 0.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3, 4).std()
+     * $1 ==> tensor(1.2910)
+     * jshell> Tensor.of(1, 2, 3, 4).std(new int[] {0}, 0, false)
+     * $2 ==> tensor(1.1180)
+     * </pre>
+     */
+    public Tensor std(int... dims) {
+        return std(dims, 1, false);
+    }
+
+    public Tensor std(int[] dims, int correction, boolean keepdim) {
+        return new Variance(dims.clone(), correction, keepdim, true).apply(this);
+    }
+
+    /**
+     * The vector p-norm over {@code dims} (all when none): (Σ|x|^p)^(1/p) for p ≥ 1 (default 2), the
+     * largest |x| for {@code Double.POSITIVE_INFINITY}, the smallest for {@code NEGATIVE_INFINITY};
+     * floating point only. As in PyTorch, the gradient is 0 where the norm is 0, and ±inf share it
+     * evenly among ties.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{3, -4}, {0, 0}});
+     * jshell> x.norm()
+     * $2 ==> tensor(5.)
+     * jshell> x.norm(1, 1, false)
+     * $3 ==> tensor([7., 0.])
+     * jshell> x.norm(Double.POSITIVE_INFINITY, 0, true)
+     * $4 ==> tensor([[3., 4.]])
+     * </pre>
+     */
+    public Tensor norm() {
+        return norm(2, new int[0], false);
+    }
+
+    public Tensor norm(double p) {
+        return norm(p, new int[0], false);
+    }
+
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return norm(p, new int[] {dim}, keepdim);
+    }
+
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return Norm.norm(this, p, dims, keepdim);
+    }
+
     // --- comparison and logic (bool results, no gradient) ---
 
     /**

@@ -63,6 +63,9 @@ class GradFnNamesTest {
         torch.put("IndexSelectBackward0", x.indexSelect(1, Tensor.of(new long[] {0, 2})));
         torch.put("MaskedFillBackward0", x.maskedFill(x.gt(0.5), 0.0));
         torch.put("UnsafeViewBackward0", x.reshape(1, 1, 2, 3).matmul(y.t()));
+        torch.put("VarBackward0", x.var());
+        torch.put("StdBackward0", x.std(1));
+        torch.put("NormBackward1", x.norm(1, 1, false));
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

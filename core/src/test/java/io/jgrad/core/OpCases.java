@@ -16,7 +16,10 @@ final class OpCases {
     static final Map<String, Function<Tensor[], Tensor>> CASES = new LinkedHashMap<>();
 
     /** Cases gradcheck skips: non-differentiable points (ties) or too large for an O(n·m) Jacobian. */
-    static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large");
+    static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large",
+            "var_correction_over_n", "var_one_element", "std_constant", "norm_2_at_zero", "norm_1_at_zero",
+            "norm_inf_at_zero", "norm_3_at_zero", "norm_inf_ties", "norm_nan", "norm_1_nan", "norm_2_nan",
+            "norm_2_overflow");
 
     /**
      * Inputs for gradchecking a case before PyTorch has a fixture for it. A case with a fixture is always
@@ -154,6 +157,36 @@ final class OpCases {
         add("matmul_4d_f32", x -> x[0].matmul(x[1]));
         add("linear_4d", x -> Fused.linear(x[0], x[1], x[2]));
         add("linear_5d_no_bias", x -> Fused.linear(x[0], x[1], null));
+        add("var_all", x -> x[0].var());
+        add("var_dim", x -> x[0].var(1));
+        add("var_dims_correction0_keepdim", x -> x[0].var(new int[] {0, 2}, 0, true));
+        add("var_correction_over_n", x -> x[0].var(new int[0], 3, false));
+        add("var_one_element", x -> x[0].var(1));
+        add("var_empty", x -> x[0].var(0));
+        add("var_f32", x -> x[0].var(0));
+        add("std_all", x -> x[0].std());
+        add("std_dim_keepdim", x -> x[0].std(new int[] {-1}, 1, true));
+        add("std_correction2", x -> x[0].std(new int[] {1}, 2, false));
+        add("std_constant", x -> x[0].std(1));
+        add("std_f32", x -> x[0].std(1));
+        add("norm_2", x -> x[0].norm());
+        add("norm_2_dim_keepdim", x -> x[0].norm(2, 1, true));
+        add("norm_1_dim", x -> x[0].norm(1, 0, false));
+        add("norm_inf_dims", x -> x[0].norm(Double.POSITIVE_INFINITY, new int[] {0, 2}, false));
+        add("norm_neg_inf", x -> x[0].norm(Double.NEGATIVE_INFINITY, 1, false));
+        add("norm_3", x -> x[0].norm(3, 1, false));
+        add("norm_1_5", x -> x[0].norm(1.5));
+        add("norm_2_at_zero", x -> x[0].norm(2, 1, false));
+        add("norm_1_at_zero", x -> x[0].norm(1, 1, false));
+        add("norm_inf_at_zero", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_3_at_zero", x -> x[0].norm(3, 1, false));
+        add("norm_inf_ties", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_nan", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_1_nan", x -> x[0].norm(1, 1, false));
+        add("norm_2_nan", x -> x[0].norm(2, 1, false));
+        add("norm_inf_empty", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_2_overflow", x -> x[0].norm());
+        add("norm_f32", x -> x[0].norm(2, 1, false));
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */
