@@ -189,6 +189,24 @@ CASES = [
     ("norm_inf_empty", lambda a: a.norm(float("inf"), 1), [lambda g: torch.zeros(2, 0, dtype=F64)]),
     ("norm_2_overflow", lambda a: a.norm(), [fixed_values([1e200, 1.0])]),
     ("norm_f32", lambda a: a.norm(2, 1), [rnd(3, 4, dtype=F32)]),
+    # max / min along a dim: values (gradient to the selected index only) and indices (first of ties, NaN first)
+    ("max_dim", lambda a: a.max(1).values, [rnd(3, 5)]),
+    ("max_dim_indices", lambda a: a.max(1).indices, [rnd(3, 5)], {0}),
+    ("max_keepdim", lambda a: a.max(0, keepdim=True).values, [rnd(4, 2, 3)]),
+    ("max_keepdim_indices", lambda a: a.max(0, keepdim=True).indices, [rnd(4, 2, 3)], {0}),
+    ("min_dim", lambda a: a.min(-1).values, [rnd(2, 3, 4)]),
+    ("min_dim_indices", lambda a: a.min(-1).indices, [rnd(2, 3, 4)], {0}),
+    ("max_ties_nan", lambda a: a.max(1).values, [fixed_values([[1.0, 3.0, 3.0, 0.0], [2.0, float("nan"), 5.0, float("nan")], [-0.0, 0.0, -1.0, -0.0]])]),
+    ("max_ties_nan_indices", lambda a: a.max(1).indices, [fixed_values([[1.0, 3.0, 3.0, 0.0], [2.0, float("nan"), 5.0, float("nan")], [-0.0, 0.0, -1.0, -0.0]])], {0}),
+    ("min_ties_nan", lambda a: a.min(1).values, [fixed_values([[1.0, 0.0, 0.0, 3.0], [2.0, float("nan"), -5.0, float("nan")], [0.0, -0.0, 1.0, 0.0]])]),
+    ("min_ties_nan_indices", lambda a: a.min(1).indices, [fixed_values([[1.0, 0.0, 0.0, 3.0], [2.0, float("nan"), -5.0, float("nan")], [0.0, -0.0, 1.0, 0.0]])], {0}),
+    ("max_0d", lambda a: a.max(0).values, [fixed_values(2.5)]),
+    ("min_0d_indices", lambda a: a.min(-1, keepdim=True).indices, [fixed_values(2.5)], {0}),
+    ("max_empty_other_dim", lambda a: a.max(1).values, [lambda g: torch.zeros(0, 3, dtype=F64)]),
+    ("max_int64", lambda a: a.max(1).values, [fixed_ints([[3, -2, 3], [-(2 ** 63), 5, 2 ** 63 - 1]])]),
+    ("min_int64_indices", lambda a: a.min(1).indices, [fixed_ints([[3, -2, -2], [5, -(2 ** 63), 2 ** 63 - 1]])]),
+    ("max_bool_indices", lambda a: a.max(0).indices, [lambda g: torch.tensor([[False, True], [True, True]])]),
+    ("max_f32", lambda a: a.max(1).values, [rnd(3, 4, dtype=F32)]),
 ]
 
 
@@ -260,7 +278,8 @@ def run(case):
             t.requires_grad_(True)
         leaves.append(t)
     out = fn(*leaves)
-    upstream = torch.rand(out.shape, dtype=out.dtype, generator=g) * 2 - 1
+    # integer outputs (indices) carry no gradient
+    upstream = torch.rand(out.shape, dtype=out.dtype, generator=g) * 2 - 1 if out.is_floating_point() else torch.zeros_like(out)
     grads = [None] * len(leaves)
     wanted = [t for t in leaves if t.requires_grad]
     if wanted:

@@ -1268,6 +1268,41 @@ public final class Tensor {
         return Norm.norm(this, p, dims, keepdim);
     }
 
+    /**
+     * The largest element along {@code dim} and its index, PyTorch's {@code max(dim, keepdim)}: the
+     * first of ties, a NaN if there is one (the first); the gradient flows to that element only.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 3, 3}, {2, Double.NaN, 0}});
+     * jshell> x.max(1).indices()
+     * $2 ==> tensor([1, 1])
+     * jshell> x.max(1, true).values()
+     * $3 ==> tensor([[3.],
+     *         [nan]])
+     * </pre>
+     */
+    public ValuesIndices max(int dim) {
+        return MaxDim.select(this, dim, false, true);
+    }
+
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return MaxDim.select(this, dim, keepdim, true);
+    }
+
+    /**
+     * The smallest element along {@code dim} and its index, as {@link #max(int)}.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{2, 0, 0}, {5, 4, 6}}).min(1)
+     * $1 ==> ValuesIndices[values=tensor([0., 4.]), indices=tensor([1, 1])]
+     * </pre>
+     */
+    public ValuesIndices min(int dim) {
+        return MaxDim.select(this, dim, false, false);
+    }
+
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return MaxDim.select(this, dim, keepdim, false);
+    }
+
     // --- comparison and logic (bool results, no gradient) ---
 
     /**

@@ -66,6 +66,8 @@ class GradFnNamesTest {
         torch.put("VarBackward0", x.var());
         torch.put("StdBackward0", x.std(1));
         torch.put("NormBackward1", x.norm(1, 1, false));
+        torch.put("MaxBackward0", x.max(1).values());
+        torch.put("MinBackward0", x.min(0, true).values());
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

@@ -19,7 +19,7 @@ final class OpCases {
     static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large",
             "var_correction_over_n", "var_one_element", "std_constant", "norm_2_at_zero", "norm_1_at_zero",
             "norm_inf_at_zero", "norm_3_at_zero", "norm_inf_ties", "norm_nan", "norm_1_nan", "norm_2_nan",
-            "norm_2_overflow");
+            "norm_2_overflow", "max_ties_nan", "min_ties_nan");
 
     /**
      * Inputs for gradchecking a case before PyTorch has a fixture for it. A case with a fixture is always
@@ -187,6 +187,23 @@ final class OpCases {
         add("norm_inf_empty", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
         add("norm_2_overflow", x -> x[0].norm());
         add("norm_f32", x -> x[0].norm(2, 1, false));
+        add("max_dim", x -> x[0].max(1).values());
+        add("max_dim_indices", x -> x[0].max(1).indices());
+        add("max_keepdim", x -> x[0].max(0, true).values());
+        add("max_keepdim_indices", x -> x[0].max(0, true).indices());
+        add("min_dim", x -> x[0].min(-1).values());
+        add("min_dim_indices", x -> x[0].min(-1).indices());
+        add("max_ties_nan", x -> x[0].max(1).values());
+        add("max_ties_nan_indices", x -> x[0].max(1).indices());
+        add("min_ties_nan", x -> x[0].min(1).values());
+        add("min_ties_nan_indices", x -> x[0].min(1).indices());
+        add("max_0d", x -> x[0].max(0).values());
+        add("min_0d_indices", x -> x[0].min(-1, true).indices());
+        add("max_empty_other_dim", x -> x[0].max(1).values());
+        add("max_int64", x -> x[0].max(1).values());
+        add("min_int64_indices", x -> x[0].min(1).indices());
+        add("max_bool_indices", x -> x[0].max(0).indices());
+        add("max_f32", x -> x[0].max(1).values());
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */
