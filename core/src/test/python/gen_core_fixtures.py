@@ -207,6 +207,20 @@ CASES = [
     ("min_int64_indices", lambda a: a.min(1).indices, [fixed_ints([[3, -2, -2], [5, -(2 ** 63), 2 ** 63 - 1]])]),
     ("max_bool_indices", lambda a: a.max(0).indices, [lambda g: torch.tensor([[False, True], [True, True]])]),
     ("max_f32", lambda a: a.max(1).values, [rnd(3, 4, dtype=F32)]),
+    # split / chunk (pieces weighted by position and joined, so values, order and gradients all show) and pad
+    ("split_size", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split(2, 1))], 1), [rnd(3, 5)]),
+    ("split_sizes", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split([1, 0, 3], 0))], 0), [rnd(4, 2)]),
+    ("chunk", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.chunk(4, -1))], -1), [rnd(2, 6)]),
+    ("chunk_sizes", lambda a: idx([p.shape[0] for p in a.chunk(4, 0)]), [rnd(6)], {0}),
+    ("chunk_empty_sizes", lambda a: idx([p.shape[0] for p in a.chunk(3, 0)]), [lambda g: torch.zeros(0, dtype=F64)], {0}),
+    ("split_empty_sizes", lambda a: idx([p.shape[0] for p in a.split(2, 0)]), [lambda g: torch.zeros(0, dtype=F64)], {0}),
+    ("pad_last", lambda a: torch.nn.functional.pad(a, (1, 2)), [rnd(2, 3)]),
+    ("pad_two_dims_value", lambda a: torch.nn.functional.pad(a, (1, 2, -1, 1), value=3.0), [rnd(3, 4)]),
+    ("pad_3d_crop", lambda a: torch.nn.functional.pad(a, (-1, -2, 0, 0, 2, -1)), [rnd(3, 2, 5)]),
+    ("pad_all_cropped", lambda a: torch.nn.functional.pad(a, (0, 0, -2, 0)), [rnd(2, 3)]),
+    ("pad_empty", lambda a: torch.nn.functional.pad(a, (1, 1), value=-1.0), [lambda g: torch.zeros(0, 2, dtype=F64)]),
+    ("pad_int64", lambda a: torch.nn.functional.pad(a, (1, 1), value=2.7), [fixed_ints([1, 2])]),
+    ("pad_f32", lambda a: torch.nn.functional.pad(a, (2, 0, 1, 1), value=0.5), [rnd(2, 3, dtype=F32)]),
 ]
 
 

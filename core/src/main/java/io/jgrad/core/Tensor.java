@@ -1276,7 +1276,7 @@ public final class Tensor {
      * jshell> x.max(1).indices()
      * $2 ==> tensor([1, 1])
      * jshell> x.max(1, true).values()
-     * $3 ==> tensor([[3.],
+     * $3 ==> tensor([[ 3.],
      *         [nan]])
      * </pre>
      */
@@ -1667,6 +1667,50 @@ public final class Tensor {
 
     public static Tensor stack(int dim, Tensor... tensors) {
         return stack(List.of(tensors), dim);
+    }
+
+    /**
+     * Pieces of {@code size} along {@code dim} (the last may be smaller), each a copy whose gradient
+     * flows back into this tensor.
+     * <pre>
+     * jshell> Tensor.arange(5).split(2, 0)
+     * $1 ==> [tensor([0, 1]), tensor([2, 3]), tensor([4])]
+     * jshell> Tensor.arange(5).split(new int[] {1, 4}, 0)
+     * $2 ==> [tensor([0]), tensor([1, 2, 3, 4])]
+     * </pre>
+     */
+    public List<Tensor> split(int size, int dim) {
+        return Split.split(this, size, dim);
+    }
+
+    public List<Tensor> split(int[] sizes, int dim) {
+        return Split.split(this, sizes, dim);
+    }
+
+    /**
+     * {@code chunks} pieces along {@code dim} of ceil(size / chunks) elements each, fewer when those
+     * cover the dim sooner, as PyTorch's chunk.
+     * <pre>
+     * jshell> Tensor.arange(6).chunk(4, 0)
+     * $1 ==> [tensor([0, 1]), tensor([2, 3]), tensor([4, 5])]
+     * </pre>
+     */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Split.chunk(this, chunks, dim);
+    }
+
+    /**
+     * Constant padding, {@code torch.nn.functional.pad(x, pad, value=value)}: {@code pad} holds
+     * (before, after) pairs for the last dim, then the one before it, ...; negative amounts crop.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2}, {3, 4}}).pad(new int[] {1, 0, 0, 1}, 9)
+     * $1 ==> tensor([[9., 1., 2.],
+     *         [9., 3., 4.],
+     *         [9., 9., 9.]])
+     * </pre>
+     */
+    public Tensor pad(int[] pad, double value) {
+        return ConstantPad.pad(this, pad, value);
     }
 
     // --- indexing ---

@@ -68,6 +68,7 @@ class GradFnNamesTest {
         torch.put("NormBackward1", x.norm(1, 1, false));
         torch.put("MaxBackward0", x.max(1).values());
         torch.put("MinBackward0", x.min(0, true).values());
+        torch.put("ConstantPadNdBackward0", x.pad(new int[] {1, 1}, 0));
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

@@ -204,6 +204,31 @@ final class OpCases {
         add("min_int64_indices", x -> x[0].min(1).indices());
         add("max_bool_indices", x -> x[0].max(0).indices());
         add("max_f32", x -> x[0].max(1).values());
+        add("split_size", x -> weighted(x[0].split(2, 1), 1));
+        add("split_sizes", x -> weighted(x[0].split(new int[] {1, 0, 3}, 0), 0));
+        add("chunk", x -> weighted(x[0].chunk(4, -1), -1));
+        add("chunk_sizes", x -> sizes(x[0].chunk(4, 0)));
+        add("chunk_empty_sizes", x -> sizes(x[0].chunk(3, 0)));
+        add("split_empty_sizes", x -> sizes(x[0].split(2, 0)));
+        add("pad_last", x -> x[0].pad(new int[] {1, 2}, 0));
+        add("pad_two_dims_value", x -> x[0].pad(new int[] {1, 2, -1, 1}, 3.0));
+        add("pad_3d_crop", x -> x[0].pad(new int[] {-1, -2, 0, 0, 2, -1}, 0));
+        add("pad_all_cropped", x -> x[0].pad(new int[] {0, 0, -2, 0}, 0));
+        add("pad_empty", x -> x[0].pad(new int[] {1, 1}, -1.0));
+        add("pad_int64", x -> x[0].pad(new int[] {1, 1}, 2.7));
+        add("pad_f32", x -> x[0].pad(new int[] {2, 0, 1, 1}, 0.5));
+    }
+
+    /** Piece i times i + 1, joined again along dim: shows each piece's values, its place and its gradient. */
+    static Tensor weighted(java.util.List<Tensor> pieces, int dim) {
+        Tensor[] scaled = new Tensor[pieces.size()];
+        for (int i = 0; i < scaled.length; i++) scaled[i] = pieces.get(i).mul(i + 1.0);
+        return Tensor.cat(dim, scaled);
+    }
+
+    /** The pieces' sizes along dim 0, as an int64 tensor. */
+    static Tensor sizes(java.util.List<Tensor> pieces) {
+        return Tensor.of(pieces.stream().mapToLong(p -> p.size(0)).toArray());
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */

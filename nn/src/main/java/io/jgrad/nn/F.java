@@ -35,6 +35,23 @@ public final class F {
         return Fused.linear(x, weight, bias);
     }
 
+    /**
+     * Constant padding, {@code torch.nn.functional.pad(x, pad, value=value)} ({@link Tensor#pad}):
+     * (before, after) pairs from the last dim backwards; negative amounts crop.
+     *
+     * <pre>
+     * jshell> F.pad(Tensor.of(1, 2), new int[] {2, 1})
+     * $1 ==> tensor([0., 0., 1., 2., 0.])
+     * </pre>
+     */
+    public static Tensor pad(Tensor x, int[] pad, double value) {
+        return x.pad(pad, value);
+    }
+
+    public static Tensor pad(Tensor x, int[] pad) {
+        return x.pad(pad, 0);
+    }
+
     public static Tensor sigmoid(Tensor x) {
         return x.sigmoid();
     }
