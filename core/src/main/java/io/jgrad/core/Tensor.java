@@ -1217,7 +1217,7 @@ public final class Tensor {
     }
 
     public Tensor var(int[] dims, int correction, boolean keepdim) {
-        return new Variance(dims.clone(), correction, keepdim, false).apply(this);
+        return Variance.of(this, dims, correction, keepdim, false);
     }
 
     /**
@@ -1234,7 +1234,7 @@ public final class Tensor {
     }
 
     public Tensor std(int[] dims, int correction, boolean keepdim) {
-        return new Variance(dims.clone(), correction, keepdim, true).apply(this);
+        return Variance.of(this, dims, correction, keepdim, true);
     }
 
     /**

@@ -14,21 +14,25 @@ final class Variance extends Op {
     private int[] keptShape;
     private int count;
 
-    Variance(int[] dims, int correction, boolean keepdim, boolean std) {
+    private Variance(int[] dims, int correction, boolean keepdim, boolean std) {
         this.dims = dims;
         this.correction = correction;
         this.keepdim = keepdim;
         this.std = std;
     }
 
+    /** {@link Tensor#var} and {@link Tensor#std}: floating point only, as in PyTorch. */
+    static Tensor of(Tensor x, int[] dims, int correction, boolean keepdim, boolean std) {
+        Check.argument(x.dtype().isFloatingPoint(), "%s: only floating point inputs are supported but got %s; convert "
+                + "with toFloat() or toDouble() first", std ? "std" : "var", x.dtype());
+        return new Variance(dims.clone(), correction, keepdim, std).apply(x);
+    }
+
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0];
-        String op = std ? "std" : "var";
-        Check.argument(x.dtype().isFloatingPoint(), "%s: only floating point inputs are supported but got %s; convert "
-                + "with toFloat() or toDouble() first", op, x.dtype());
         int[] shape = x.shape();
-        boolean[] mask = Ops.dimMask(op, dims, shape.length);
+        boolean[] mask = Ops.dimMask(std ? "std" : "var", dims, shape.length);
         keptShape = Shapes.reduced(shape, mask, true);
         count = Ops.count(mask, shape);
         Tensor deviation = x.sub(x.mean(dims, true));
