@@ -146,6 +146,81 @@ CASES = [
     ("linear_3d", torch.nn.functional.linear, [rnd(2, 4, 3), rnd(5, 3), rnd(5)]),
     ("linear_vector_no_bias", lambda x, w: torch.nn.functional.linear(x, w), [rnd(3), rnd(5, 3)]),
     ("linear_large_f32", torch.nn.functional.linear, [rnd(40, 96, dtype=F32), rnd(64, 96, dtype=F32), rnd(64, dtype=F32)]),
+    # matmul of any rank: batch dims broadcast, 1-D operands as vectors; linear on [..., in]
+    ("matmul_4d_2d", torch.matmul, [rnd(2, 3, 4, 5), rnd(5, 3)]),
+    ("matmul_4d_1d", torch.matmul, [rnd(2, 3, 4, 5), rnd(5)]),
+    ("matmul_1d_4d", torch.matmul, [rnd(4), rnd(2, 3, 4, 5)]),
+    ("matmul_2d_4d", torch.matmul, [rnd(3, 4), rnd(2, 3, 4, 5)]),
+    ("matmul_4d_4d", torch.matmul, [rnd(2, 3, 4, 5), rnd(2, 3, 5, 2)]),
+    ("matmul_broadcast_batch", torch.matmul, [rnd(2, 1, 4, 5), rnd(3, 5, 6)]),
+    ("matmul_broadcast_both", torch.matmul, [rnd(1, 3, 1, 2, 4), rnd(2, 1, 2, 4, 3)]),
+    ("matmul_4d_empty_batch", torch.matmul, [rnd(2, 0, 3, 4), rnd(4, 2)]),
+    ("matmul_4d_f32", torch.matmul, [rnd(2, 3, 4, 5, dtype=F32), rnd(1, 3, 5, 6, dtype=F32)]),
+    ("linear_4d", torch.nn.functional.linear, [rnd(2, 3, 2, 4), rnd(5, 4), rnd(5)]),
+    ("linear_5d_no_bias", lambda x, w: torch.nn.functional.linear(x, w), [rnd(2, 1, 2, 3, 4), rnd(3, 4)]),
+    # var / std (PyTorch's correction, default 1) and norm (p = 2, 1, inf, -inf, any p >= 1)
+    ("var_all", lambda a: a.var(), [rnd(3, 4)]),
+    ("var_dim", lambda a: a.var(1), [rnd(3, 4)]),
+    ("var_dims_correction0_keepdim", lambda a: torch.var(a, (0, 2), correction=0, keepdim=True), [rnd(2, 3, 4)]),
+    ("var_correction_over_n", lambda a: torch.var(a, None, correction=3), [fixed_values([1.0, 2.5])]),
+    ("var_one_element", lambda a: a.var(1), [fixed_values([[1.0], [2.0]])]),
+    ("var_empty", lambda a: a.var(0), [lambda g: torch.zeros(0, 3, dtype=F64)]),
+    ("var_f32", lambda a: a.var(0), [rnd(5, 3, dtype=F32)]),
+    ("std_all", lambda a: a.std(), [rnd(3, 4)]),
+    ("std_dim_keepdim", lambda a: a.std(-1, keepdim=True), [rnd(2, 3, 4)]),
+    ("std_correction2", lambda a: torch.std(a, 1, correction=2), [rnd(3, 5)]),
+    ("std_constant", lambda a: a.std(1), [fixed_values([[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]])]),
+    ("std_f32", lambda a: a.std(1), [rnd(3, 5, dtype=F32)]),
+    ("norm_2", lambda a: a.norm(), [rnd(3, 4)]),
+    ("norm_2_dim_keepdim", lambda a: a.norm(2, 1, True), [rnd(3, 4)]),
+    ("norm_1_dim", lambda a: a.norm(1, 0), [rnd(3, 4, away=0.05)]),
+    ("norm_inf_dims", lambda a: a.norm(float("inf"), (0, 2)), [rnd(2, 3, 4)]),
+    ("norm_neg_inf", lambda a: a.norm(float("-inf"), 1), [rnd(3, 4)]),
+    ("norm_3", lambda a: a.norm(3, 1), [rnd(3, 4)]),
+    ("norm_1_5", lambda a: a.norm(1.5), [rnd(3, 4)]),
+    ("norm_2_at_zero", lambda a: a.norm(2, 1), [fixed_values([[0.0, 0.0, 0.0], [0.0, 3.0, -4.0]])]),
+    ("norm_1_at_zero", lambda a: a.norm(1, 1), [fixed_values([[0.0, 0.0, 0.0], [0.0, 3.0, -4.0]])]),
+    ("norm_inf_at_zero", lambda a: a.norm(float("inf"), 1), [fixed_values([[0.0, 0.0, 0.0], [0.0, 3.0, -4.0]])]),
+    ("norm_3_at_zero", lambda a: a.norm(3, 1), [fixed_values([[0.0, 0.0, 0.0], [0.0, 3.0, -4.0]])]),
+    ("norm_inf_ties", lambda a: a.norm(float("inf"), 1), [fixed_values([[1.0, -3.0, 3.0], [2.0, 2.0, 0.5]])]),
+    ("norm_nan", lambda a: a.norm(float("inf"), 1), [fixed_values([[float("nan"), 1.0, 2.0], [1.0, -2.0, 0.5]])]),
+    ("norm_1_nan", lambda a: a.norm(1, 1), [fixed_values([[float("nan"), 1.0, 2.0], [1.0, -2.0, 0.5]])]),
+    ("norm_2_nan", lambda a: a.norm(2, 1), [fixed_values([[float("nan"), 1.0, 2.0], [1.0, -2.0, 0.5]])]),
+    ("norm_inf_empty", lambda a: a.norm(float("inf"), 1), [lambda g: torch.zeros(2, 0, dtype=F64)]),
+    ("norm_2_overflow", lambda a: a.norm(), [fixed_values([1e200, 1.0])]),
+    ("norm_f32", lambda a: a.norm(2, 1), [rnd(3, 4, dtype=F32)]),
+    # max / min along a dim: values (gradient to the selected index only) and indices (first of ties, NaN first)
+    ("max_dim", lambda a: a.max(1).values, [rnd(3, 5)]),
+    ("max_dim_indices", lambda a: a.max(1).indices, [rnd(3, 5)], {0}),
+    ("max_keepdim", lambda a: a.max(0, keepdim=True).values, [rnd(4, 2, 3)]),
+    ("max_keepdim_indices", lambda a: a.max(0, keepdim=True).indices, [rnd(4, 2, 3)], {0}),
+    ("min_dim", lambda a: a.min(-1).values, [rnd(2, 3, 4)]),
+    ("min_dim_indices", lambda a: a.min(-1).indices, [rnd(2, 3, 4)], {0}),
+    ("max_ties_nan", lambda a: a.max(1).values, [fixed_values([[1.0, 3.0, 3.0, 0.0], [2.0, float("nan"), 5.0, float("nan")], [-0.0, 0.0, -1.0, -0.0]])]),
+    ("max_ties_nan_indices", lambda a: a.max(1).indices, [fixed_values([[1.0, 3.0, 3.0, 0.0], [2.0, float("nan"), 5.0, float("nan")], [-0.0, 0.0, -1.0, -0.0]])], {0}),
+    ("min_ties_nan", lambda a: a.min(1).values, [fixed_values([[1.0, 0.0, 0.0, 3.0], [2.0, float("nan"), -5.0, float("nan")], [0.0, -0.0, 1.0, 0.0]])]),
+    ("min_ties_nan_indices", lambda a: a.min(1).indices, [fixed_values([[1.0, 0.0, 0.0, 3.0], [2.0, float("nan"), -5.0, float("nan")], [0.0, -0.0, 1.0, 0.0]])], {0}),
+    ("max_0d", lambda a: a.max(0).values, [fixed_values(2.5)]),
+    ("min_0d_indices", lambda a: a.min(-1, keepdim=True).indices, [fixed_values(2.5)], {0}),
+    ("max_empty_other_dim", lambda a: a.max(1).values, [lambda g: torch.zeros(0, 3, dtype=F64)]),
+    ("max_int64", lambda a: a.max(1).values, [fixed_ints([[3, -2, 3], [-(2 ** 63), 5, 2 ** 63 - 1]])]),
+    ("min_int64_indices", lambda a: a.min(1).indices, [fixed_ints([[3, -2, -2], [5, -(2 ** 63), 2 ** 63 - 1]])]),
+    ("max_bool_indices", lambda a: a.max(0).indices, [lambda g: torch.tensor([[False, True], [True, True]])]),
+    ("max_f32", lambda a: a.max(1).values, [rnd(3, 4, dtype=F32)]),
+    # split / chunk (pieces weighted by position and joined, so values, order and gradients all show) and pad
+    ("split_size", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split(2, 1))], 1), [rnd(3, 5)]),
+    ("split_sizes", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.split([1, 0, 3], 0))], 0), [rnd(4, 2)]),
+    ("chunk", lambda a: torch.cat([p * (i + 1) for i, p in enumerate(a.chunk(4, -1))], -1), [rnd(2, 6)]),
+    ("chunk_sizes", lambda a: idx([p.shape[0] for p in a.chunk(4, 0)]), [rnd(6)], {0}),
+    ("chunk_empty_sizes", lambda a: idx([p.shape[0] for p in a.chunk(3, 0)]), [lambda g: torch.zeros(0, dtype=F64)], {0}),
+    ("split_empty_sizes", lambda a: idx([p.shape[0] for p in a.split(2, 0)]), [lambda g: torch.zeros(0, dtype=F64)], {0}),
+    ("pad_last", lambda a: torch.nn.functional.pad(a, (1, 2)), [rnd(2, 3)]),
+    ("pad_two_dims_value", lambda a: torch.nn.functional.pad(a, (1, 2, -1, 1), value=3.0), [rnd(3, 4)]),
+    ("pad_3d_crop", lambda a: torch.nn.functional.pad(a, (-1, -2, 0, 0, 2, -1)), [rnd(3, 2, 5)]),
+    ("pad_all_cropped", lambda a: torch.nn.functional.pad(a, (0, 0, -2, 0)), [rnd(2, 3)]),
+    ("pad_empty", lambda a: torch.nn.functional.pad(a, (1, 1), value=-1.0), [lambda g: torch.zeros(0, 2, dtype=F64)]),
+    ("pad_int64", lambda a: torch.nn.functional.pad(a, (1, 1), value=2.7), [fixed_ints([1, 2])]),
+    ("pad_f32", lambda a: torch.nn.functional.pad(a, (2, 0, 1, 1), value=0.5), [rnd(2, 3, dtype=F32)]),
 ]
 
 
@@ -217,7 +292,8 @@ def run(case):
             t.requires_grad_(True)
         leaves.append(t)
     out = fn(*leaves)
-    upstream = torch.rand(out.shape, dtype=out.dtype, generator=g) * 2 - 1
+    # integer outputs (indices) carry no gradient
+    upstream = torch.rand(out.shape, dtype=out.dtype, generator=g) * 2 - 1 if out.is_floating_point() else torch.zeros_like(out)
     grads = [None] * len(leaves)
     wanted = [t for t in leaves if t.requires_grad]
     if wanted:

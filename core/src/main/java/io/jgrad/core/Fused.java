@@ -34,7 +34,7 @@ public final class Fused {
 
     /**
      * {@code input·weightᵀ + bias}, PyTorch's {@code aten::linear} behind {@code torch.nn.functional.linear}
-     * (jgrad's {@code F.linear}): input [..., in] (1-D to 3-D), weight [out, in], bias [out] or null. It
+     * (jgrad's {@code F.linear}): input [..., in] (any number of leading dims), weight [out, in], bias [out] or null. It
      * multiplies by the transposed weight without copying it; the gradient flows to all three.
      *
      * <pre>

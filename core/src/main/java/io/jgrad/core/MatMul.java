@@ -1,7 +1,10 @@
 package io.jgrad.core;
 
+import io.jgrad.core.kernel.Shapes;
+
 /**
- * Matrix product of 2-D or batched 3-D operands (batch dims broadcast). Backward multiplies with
+ * Matrix product of 2-D or batched 3-D operands (batch dims broadcast); {@link #matmul} folds more
+ * batch dims into one. Backward multiplies with
  * transpose flags instead of materialising transposes: dA = G·Bᵀ, dB = Aᵀ·G.
  */
 final class MatMul extends Op {
@@ -19,36 +22,82 @@ final class MatMul extends Op {
 
     /**
      * {@link Tensor#matmul}, PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is a row (first)
-     * or column (second) vector whose dim is removed again, 3-D operands are batches.
+     * or column (second) vector whose dim is removed again, and dims before the last two are batch
+     * dims that broadcast against each other.
      */
     static Tensor matmul(Tensor a, Tensor b) {
         Check.notNull(b, "matmul", "other");
         int ra = a.dim(), rb = b.dim();
         int[] as = a.shape(), bs = b.shape();
-        Check.argument(ra >= 1 && ra <= 3 && rb >= 1 && rb <= 3, "matmul: both arguments need 1 to 3 dimensions; got "
-                + "shapes %s and %s", Check.shape(as), Check.shape(bs));
+        Check.argument(ra >= 1 && rb >= 1, "matmul: both arguments need at least 1 dimension, but they are %dD and %dD "
+                + "(shapes %s and %s); multiply by a scalar with mul instead", ra, rb, Check.shape(as), Check.shape(bs));
         int k = as[ra - 1], kOther = bs[Math.max(rb - 2, 0)];
         Check.argument(ra > 1 && rb > 1 || k == kOther, "matmul: shapes %s and %s cannot be multiplied (inner sizes %d "
                 + "and %d differ)", Check.shape(as), Check.shape(bs), k, kOther);
-        Tensor out = new MatMul().apply(ra == 1 ? a.unsqueeze(0) : a, rb == 1 ? b.unsqueeze(1) : b);
+        Tensor a2 = ra == 1 ? a.unsqueeze(0) : a, b2 = rb == 1 ? b.unsqueeze(1) : b;
+        Tensor out = ra <= 3 && rb <= 3 ? new MatMul().apply(a2, b2) : batched(a2, b2, as, bs);
         if (rb == 1) out = out.squeeze(-1);
         if (ra == 1) out = out.squeeze(rb == 1 ? -1 : -2);
         return out;
     }
 
     /**
-     * {@link Fused#linear}: {@code input·weightᵀ + bias} for input [..., in] (1-D to 3-D), weight
-     * [out, in], bias [out] or null, multiplying by the transposed weight without copying it.
+     * Operands of 2 or more dims, one over 3: the batch dims broadcast, then fold into one so the 3-D
+     * product does the work; an operand whose batch is a single matrix is shared rather than copied.
+     */
+    private static Tensor batched(Tensor a, Tensor b, int[] aPassed, int[] bPassed) {
+        int[] as = a.shape(), bs = b.shape();
+        int[] aBatch = java.util.Arrays.copyOf(as, as.length - 2), bBatch = java.util.Arrays.copyOf(bs, bs.length - 2);
+        int[] batch = Shapes.broadcast(aBatch, bBatch);
+        Check.argument(batch != null, "matmul: batch dims %s and %s of shapes %s and %s are not broadcastable (sizes "
+                + "must match or be 1, aligned from the right)", Check.shape(aBatch), Check.shape(bBatch),
+                Check.shape(aPassed), Check.shape(bPassed));
+        int m = as[as.length - 2], k = as[as.length - 1], kb = bs[bs.length - 2], n = bs[bs.length - 1];
+        Check.argument(k == kb, "matmul: shapes %s and %s cannot be multiplied (mat1 is %dx%d, mat2 is %dx%d); the "
+                + "last dim of the first must equal the second-to-last of the second", Check.shape(aPassed),
+                Check.shape(bPassed), m, k, kb, n);
+        Tensor y = new MatMul().apply(folded(a, aBatch, batch), folded(b, bBatch, batch));
+        int[] shape = java.util.Arrays.copyOf(batch, batch.length + 2);
+        shape[batch.length] = m;
+        shape[batch.length + 1] = n;
+        return new Reshape(shape, "UnsafeViewBackward0").apply(y);
+    }
+
+    /** {@code x} as [B, rows, cols] over the broadcast batch, or [1, rows, cols] when its batch has one matrix. */
+    private static Tensor folded(Tensor x, int[] own, int[] batch) {
+        int rows = x.size(-2), cols = x.size(-1);
+        if (Shapes.numel(own) == 1) return x.reshape(1, rows, cols);
+        int[] full = java.util.Arrays.copyOf(batch, batch.length + 2);
+        full[batch.length] = rows;
+        full[batch.length + 1] = cols;
+        Tensor e = java.util.Arrays.equals(x.shape(), full) ? x : x.expand(full);
+        return e.reshape(Shapes.numel(batch), rows, cols);
+    }
+
+    /**
+     * {@link Fused#linear}: {@code input·weightᵀ + bias} for input [..., in], weight [out, in], bias
+     * [out] or null, multiplying by the transposed weight without copying it.
      */
     static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Check.notNull(input, "linear", "input");
         Check.notNull(weight, "linear", "weight");
         Check.argument(weight.dim() == 2, "linear: weight must be 2-D [out_features, in_features] but has shape %s",
                 Check.shape(weight.shape()));
-        Check.argument(input.dim() >= 1 && input.dim() <= 3, "linear: input needs 1 to 3 dimensions; got shape %s",
-                Check.shape(input.shape()));
-        Tensor y = new MatMul(true).apply(input.dim() == 1 ? input.unsqueeze(0) : input, weight);
-        if (input.dim() == 1) y = y.squeeze(0);
+        int r = input.dim();
+        Check.argument(r >= 1, "linear: input needs at least 1 dimension [..., in_features] but has shape %s; "
+                + "reshape(1) it first", Check.shape(input.shape()));
+        int[] shape = input.shape();
+        int rows = Shapes.numel(java.util.Arrays.copyOf(shape, r - 1)), in = shape[r - 1];
+        Check.argument(r <= 3 || in == weight.size(1), "matmul: shapes %s and %s cannot be multiplied (mat1 is %dx%d, "
+                + "mat2 is %dx%d); the last dim of the input must equal the weight's in_features", Check.shape(shape),
+                Check.shape(weight.shape()), rows, in, weight.size(1), weight.size(0));
+        Tensor x = r == 1 ? input.unsqueeze(0) : r <= 3 ? input : input.reshape(rows, in);
+        Tensor y = new MatMul(true).apply(x, weight);
+        if (r == 1) y = y.squeeze(0);
+        if (r > 3) {
+            shape[r - 1] = weight.size(0);
+            y = new Reshape(shape, "UnsafeViewBackward0").apply(y);
+        }
         return bias == null ? y : y.add(bias);
     }
 

@@ -1018,7 +1018,8 @@ public final class Tensor {
 
     /**
      * Matrix product with PyTorch's rules: 1-D·1-D is a dot product, a 1-D operand is treated as a
-     * row (first) or column (second) vector and that dim removed, 3-D operands are batches.
+     * row (first) or column (second) vector and that dim removed, and the dims before the last two
+     * are batch dims that broadcast: [j, 1, n, m]·[k, m, p] is [j, k, n, p].
      * <pre>
      * jshell> var m = Tensor.of(new double[][] {{1, 2}, {3, 4}});
      * jshell> m.matmul(Tensor.of(new double[][] {{1, 0}, {1, 1}}))
@@ -1028,6 +1029,8 @@ public final class Tensor {
      * $3 ==> tensor([3., 7.])
      * jshell> Tensor.of(1, 2).matmul(Tensor.of(3, 4))
      * $4 ==> tensor(11.)
+     * jshell> Tensor.ones(2, 1, 3, 4).matmul(Tensor.ones(5, 4, 2)).shape()
+     * $5 ==> int[4] { 2, 5, 3, 2 }
      * </pre>
      */
     public Tensor matmul(Tensor other) {
@@ -1193,6 +1196,111 @@ public final class Tensor {
 
     public Tensor argmax(int dim, boolean keepdim) {
         return Discrete.argmax(this, dim, keepdim);
+    }
+
+    /**
+     * Variance over {@code dims} (all when none), Σ(x - mean)² / max(0, n - correction), with PyTorch's
+     * default {@code correction} 1 (Bessel's, the unbiased estimate); floating point only.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 7}});
+     * jshell> x.var()
+     * $2 ==> tensor(4.6667)
+     * jshell> x.var(1)
+     * $3 ==> tensor([1.0000, 2.3333])
+     * jshell> x.var(new int[] {1}, 0, true)
+     * $4 ==> tensor([[0.6667],
+     *         [1.5556]])
+     * </pre>
+     */
+    public Tensor var(int... dims) {
+        return var(dims, 1, false);
+    }
+
+    public Tensor var(int[] dims, int correction, boolean keepdim) {
+        return Variance.of(this, dims, correction, keepdim, false);
+    }
+
+    /**
+     * Standard deviation, the square root of {@link #var}; its gradient is 0 where it is 0.
+     * <pre>
+     * jshell> Tensor.of(1, 2, 3, 4).std()
+     * $1 ==> tensor(1.2910)
+     * jshell> Tensor.of(1, 2, 3, 4).std(new int[] {0}, 0, false)
+     * $2 ==> tensor(1.1180)
+     * </pre>
+     */
+    public Tensor std(int... dims) {
+        return std(dims, 1, false);
+    }
+
+    public Tensor std(int[] dims, int correction, boolean keepdim) {
+        return Variance.of(this, dims, correction, keepdim, true);
+    }
+
+    /**
+     * The vector p-norm over {@code dims} (all when none): (Σ|x|^p)^(1/p) for p ≥ 1 (default 2), the
+     * largest |x| for {@code Double.POSITIVE_INFINITY}, the smallest for {@code NEGATIVE_INFINITY};
+     * floating point only. As in PyTorch, the gradient is 0 where the norm is 0, and ±inf share it
+     * evenly among ties.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{3, -4}, {0, 0}});
+     * jshell> x.norm()
+     * $2 ==> tensor(5.)
+     * jshell> x.norm(1, 1, false)
+     * $3 ==> tensor([7., 0.])
+     * jshell> x.norm(Double.POSITIVE_INFINITY, 0, true)
+     * $4 ==> tensor([[3., 4.]])
+     * </pre>
+     */
+    public Tensor norm() {
+        return norm(2, new int[0], false);
+    }
+
+    public Tensor norm(double p) {
+        return norm(p, new int[0], false);
+    }
+
+    public Tensor norm(double p, int dim, boolean keepdim) {
+        return norm(p, new int[] {dim}, keepdim);
+    }
+
+    public Tensor norm(double p, int[] dims, boolean keepdim) {
+        return Norm.norm(this, p, dims, keepdim);
+    }
+
+    /**
+     * The largest element along {@code dim} and its index, PyTorch's {@code max(dim, keepdim)}: the
+     * first of ties, a NaN if there is one (the first); the gradient flows to that element only.
+     * <pre>
+     * jshell> var x = Tensor.of(new double[][] {{1, 3, 3}, {2, Double.NaN, 0}});
+     * jshell> x.max(1).indices()
+     * $2 ==> tensor([1, 1])
+     * jshell> x.max(1, true).values()
+     * $3 ==> tensor([[ 3.],
+     *         [nan]])
+     * </pre>
+     */
+    public ValuesIndices max(int dim) {
+        return MaxDim.select(this, dim, false, true);
+    }
+
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return MaxDim.select(this, dim, keepdim, true);
+    }
+
+    /**
+     * The smallest element along {@code dim} and its index, as {@link #max(int)}.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{2, 0, 0}, {5, 4, 6}}).min(1)
+     * $1 ==> ValuesIndices[values=tensor([0., 4.]), indices=tensor([1, 1])]
+     * </pre>
+     */
+    public ValuesIndices min(int dim) {
+        return MaxDim.select(this, dim, false, false);
+    }
+
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return MaxDim.select(this, dim, keepdim, false);
     }
 
     // --- comparison and logic (bool results, no gradient) ---
@@ -1559,6 +1667,50 @@ public final class Tensor {
 
     public static Tensor stack(int dim, Tensor... tensors) {
         return stack(List.of(tensors), dim);
+    }
+
+    /**
+     * Pieces of {@code size} along {@code dim} (the last may be smaller), each a copy whose gradient
+     * flows back into this tensor.
+     * <pre>
+     * jshell> Tensor.arange(5).split(2, 0)
+     * $1 ==> [tensor([0, 1]), tensor([2, 3]), tensor([4])]
+     * jshell> Tensor.arange(5).split(new int[] {1, 4}, 0)
+     * $2 ==> [tensor([0]), tensor([1, 2, 3, 4])]
+     * </pre>
+     */
+    public List<Tensor> split(int size, int dim) {
+        return Split.split(this, size, dim);
+    }
+
+    public List<Tensor> split(int[] sizes, int dim) {
+        return Split.split(this, sizes, dim);
+    }
+
+    /**
+     * {@code chunks} pieces along {@code dim} of ceil(size / chunks) elements each, fewer when those
+     * cover the dim sooner, as PyTorch's chunk.
+     * <pre>
+     * jshell> Tensor.arange(6).chunk(4, 0)
+     * $1 ==> [tensor([0, 1]), tensor([2, 3]), tensor([4, 5])]
+     * </pre>
+     */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Split.chunk(this, chunks, dim);
+    }
+
+    /**
+     * Constant padding, {@code torch.nn.functional.pad(x, pad, value=value)}: {@code pad} holds
+     * (before, after) pairs for the last dim, then the one before it, ...; negative amounts crop.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2}, {3, 4}}).pad(new int[] {1, 0, 0, 1}, 9)
+     * $1 ==> tensor([[9., 1., 2.],
+     *         [9., 3., 4.],
+     *         [9., 9., 9.]])
+     * </pre>
+     */
+    public Tensor pad(int[] pad, double value) {
+        return ConstantPad.pad(this, pad, value);
     }
 
     // --- indexing ---

@@ -62,6 +62,13 @@ class GradFnNamesTest {
         torch.put("ScatterAddBackward0", x.scatterAdd(1, i, y));
         torch.put("IndexSelectBackward0", x.indexSelect(1, Tensor.of(new long[] {0, 2})));
         torch.put("MaskedFillBackward0", x.maskedFill(x.gt(0.5), 0.0));
+        torch.put("UnsafeViewBackward0", x.reshape(1, 1, 2, 3).matmul(y.t()));
+        torch.put("VarBackward0", x.var());
+        torch.put("StdBackward0", x.std(1));
+        torch.put("NormBackward1", x.norm(1, 1, false));
+        torch.put("MaxBackward0", x.max(1).values());
+        torch.put("MinBackward0", x.min(0, true).values());
+        torch.put("ConstantPadNdBackward0", x.pad(new int[] {1, 1}, 0));
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

@@ -38,17 +38,25 @@ class MatmulBroadcastErrorsTest {
     }
 
     @Test
-    void matmulRejectsRank4Operands() {
-        assertError(IllegalArgumentException.class, () -> Tensor.zeros(1, 2, 3, 4).matmul(Tensor.zeros(4, 5)),
-                "matmul: both arguments need 1 to 3 dimensions", "[1, 2, 3, 4]", "[4, 5]");
-        assertError(IllegalArgumentException.class, () -> Tensor.zeros(4, 5).matmul(Tensor.zeros(1, 2, 5, 4)),
-                "matmul: both arguments need 1 to 3 dimensions", "[4, 5]", "[1, 2, 5, 4]");
+    void matmulBatchDimsThatDoNotBroadcastNameThePassedShapes() {
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(2, 3, 4, 5).matmul(Tensor.zeros(4, 5, 6)),
+                "matmul: batch dims [2, 3] and [4] of shapes [2, 3, 4, 5] and [4, 5, 6] are not broadcastable");
+    }
+
+    @Test
+    void matmulOfHighRankInnerSizeMismatchNamesThePassedShapes() {
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(2, 3, 4, 5).matmul(Tensor.zeros(4, 6)),
+                "matmul: shapes [2, 3, 4, 5] and [4, 6] cannot be multiplied (mat1 is 4x5, mat2 is 4x6)");
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(1, 2, 2, 3).matmul(Tensor.zeros(4)),
+                "matmul: shapes [1, 2, 2, 3] and [4] cannot be multiplied (inner sizes 3 and 4 differ)");
     }
 
     @Test
     void matmulRejectsZeroDimOperands() {
         assertError(IllegalArgumentException.class, () -> Tensor.of(2.0).matmul(Tensor.zeros(3)),
-                "matmul: both arguments need 1 to 3 dimensions", "[]", "[3]");
+                "matmul: both arguments need at least 1 dimension, but they are 0D and 1D", "[]", "[3]", "mul");
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(1, 2, 3, 4).matmul(Tensor.of(2.0)),
+                "matmul: both arguments need at least 1 dimension, but they are 4D and 0D");
     }
 
     /** The message must show the shapes the caller passed, not the internally unsqueezed [1, 3] / [4, 1]. */
@@ -112,8 +120,10 @@ class MatmulBroadcastErrorsTest {
                 "linear: weight must be 2-D [out_features, in_features]", "[3]");
         assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(2, 3), Tensor.zeros(5, 4), null),
                 "matmul: shapes [2, 3] and [5, 4] cannot be multiplied");
-        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(1, 2, 2, 3), Tensor.zeros(5, 3), null),
-                "linear: input needs 1 to 3 dimensions");
+        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.of(2.0), Tensor.zeros(5, 3), null),
+                "linear: input needs at least 1 dimension [..., in_features] but has shape []");
+        assertError(IllegalArgumentException.class, () -> Fused.linear(Tensor.zeros(1, 2, 2, 3), Tensor.zeros(5, 4), null),
+                "matmul: shapes [1, 2, 2, 3] and [5, 4] cannot be multiplied (mat1 is 4x3, mat2 is 4x5)");
         assertErrorOneOf(List.of(NullPointerException.class), () -> Fused.linear(Tensor.zeros(2, 3), null, null),
                 "linear:", "weight is null");
     }

@@ -16,7 +16,10 @@ final class OpCases {
     static final Map<String, Function<Tensor[], Tensor>> CASES = new LinkedHashMap<>();
 
     /** Cases gradcheck skips: non-differentiable points (ties) or too large for an O(n·m) Jacobian. */
-    static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large");
+    static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large",
+            "var_correction_over_n", "var_one_element", "std_constant", "norm_2_at_zero", "norm_1_at_zero",
+            "norm_inf_at_zero", "norm_3_at_zero", "norm_inf_ties", "norm_nan", "norm_1_nan", "norm_2_nan",
+            "norm_2_overflow", "max_ties_nan", "min_ties_nan");
 
     /**
      * Inputs for gradchecking a case before PyTorch has a fixture for it. A case with a fixture is always
@@ -143,6 +146,89 @@ final class OpCases {
         add("linear_3d", x -> Fused.linear(x[0], x[1], x[2]));
         add("linear_vector_no_bias", x -> Fused.linear(x[0], x[1], null));
         add("linear_large_f32", x -> Fused.linear(x[0], x[1], x[2]));
+        add("matmul_4d_2d", x -> x[0].matmul(x[1]));
+        add("matmul_4d_1d", x -> x[0].matmul(x[1]));
+        add("matmul_1d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_2d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_4d_4d", x -> x[0].matmul(x[1]));
+        add("matmul_broadcast_batch", x -> x[0].matmul(x[1]));
+        add("matmul_broadcast_both", x -> x[0].matmul(x[1]));
+        add("matmul_4d_empty_batch", x -> x[0].matmul(x[1]));
+        add("matmul_4d_f32", x -> x[0].matmul(x[1]));
+        add("linear_4d", x -> Fused.linear(x[0], x[1], x[2]));
+        add("linear_5d_no_bias", x -> Fused.linear(x[0], x[1], null));
+        add("var_all", x -> x[0].var());
+        add("var_dim", x -> x[0].var(1));
+        add("var_dims_correction0_keepdim", x -> x[0].var(new int[] {0, 2}, 0, true));
+        add("var_correction_over_n", x -> x[0].var(new int[0], 3, false));
+        add("var_one_element", x -> x[0].var(1));
+        add("var_empty", x -> x[0].var(0));
+        add("var_f32", x -> x[0].var(0));
+        add("std_all", x -> x[0].std());
+        add("std_dim_keepdim", x -> x[0].std(new int[] {-1}, 1, true));
+        add("std_correction2", x -> x[0].std(new int[] {1}, 2, false));
+        add("std_constant", x -> x[0].std(1));
+        add("std_f32", x -> x[0].std(1));
+        add("norm_2", x -> x[0].norm());
+        add("norm_2_dim_keepdim", x -> x[0].norm(2, 1, true));
+        add("norm_1_dim", x -> x[0].norm(1, 0, false));
+        add("norm_inf_dims", x -> x[0].norm(Double.POSITIVE_INFINITY, new int[] {0, 2}, false));
+        add("norm_neg_inf", x -> x[0].norm(Double.NEGATIVE_INFINITY, 1, false));
+        add("norm_3", x -> x[0].norm(3, 1, false));
+        add("norm_1_5", x -> x[0].norm(1.5));
+        add("norm_2_at_zero", x -> x[0].norm(2, 1, false));
+        add("norm_1_at_zero", x -> x[0].norm(1, 1, false));
+        add("norm_inf_at_zero", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_3_at_zero", x -> x[0].norm(3, 1, false));
+        add("norm_inf_ties", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_nan", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_1_nan", x -> x[0].norm(1, 1, false));
+        add("norm_2_nan", x -> x[0].norm(2, 1, false));
+        add("norm_inf_empty", x -> x[0].norm(Double.POSITIVE_INFINITY, 1, false));
+        add("norm_2_overflow", x -> x[0].norm());
+        add("norm_f32", x -> x[0].norm(2, 1, false));
+        add("max_dim", x -> x[0].max(1).values());
+        add("max_dim_indices", x -> x[0].max(1).indices());
+        add("max_keepdim", x -> x[0].max(0, true).values());
+        add("max_keepdim_indices", x -> x[0].max(0, true).indices());
+        add("min_dim", x -> x[0].min(-1).values());
+        add("min_dim_indices", x -> x[0].min(-1).indices());
+        add("max_ties_nan", x -> x[0].max(1).values());
+        add("max_ties_nan_indices", x -> x[0].max(1).indices());
+        add("min_ties_nan", x -> x[0].min(1).values());
+        add("min_ties_nan_indices", x -> x[0].min(1).indices());
+        add("max_0d", x -> x[0].max(0).values());
+        add("min_0d_indices", x -> x[0].min(-1, true).indices());
+        add("max_empty_other_dim", x -> x[0].max(1).values());
+        add("max_int64", x -> x[0].max(1).values());
+        add("min_int64_indices", x -> x[0].min(1).indices());
+        add("max_bool_indices", x -> x[0].max(0).indices());
+        add("max_f32", x -> x[0].max(1).values());
+        add("split_size", x -> weighted(x[0].split(2, 1), 1));
+        add("split_sizes", x -> weighted(x[0].split(new int[] {1, 0, 3}, 0), 0));
+        add("chunk", x -> weighted(x[0].chunk(4, -1), -1));
+        add("chunk_sizes", x -> sizes(x[0].chunk(4, 0)));
+        add("chunk_empty_sizes", x -> sizes(x[0].chunk(3, 0)));
+        add("split_empty_sizes", x -> sizes(x[0].split(2, 0)));
+        add("pad_last", x -> x[0].pad(new int[] {1, 2}, 0));
+        add("pad_two_dims_value", x -> x[0].pad(new int[] {1, 2, -1, 1}, 3.0));
+        add("pad_3d_crop", x -> x[0].pad(new int[] {-1, -2, 0, 0, 2, -1}, 0));
+        add("pad_all_cropped", x -> x[0].pad(new int[] {0, 0, -2, 0}, 0));
+        add("pad_empty", x -> x[0].pad(new int[] {1, 1}, -1.0));
+        add("pad_int64", x -> x[0].pad(new int[] {1, 1}, 2.7));
+        add("pad_f32", x -> x[0].pad(new int[] {2, 0, 1, 1}, 0.5));
+    }
+
+    /** Piece i times i + 1, joined again along dim: shows each piece's values, its place and its gradient. */
+    static Tensor weighted(java.util.List<Tensor> pieces, int dim) {
+        Tensor[] scaled = new Tensor[pieces.size()];
+        for (int i = 0; i < scaled.length; i++) scaled[i] = pieces.get(i).mul(i + 1.0);
+        return Tensor.cat(dim, scaled);
+    }
+
+    /** The pieces' sizes along dim 0, as an int64 tensor. */
+    static Tensor sizes(java.util.List<Tensor> pieces) {
+        return Tensor.of(pieces.stream().mapToLong(p -> p.size(0)).toArray());
     }
 
     /** The benchmark's MLP loss: relu(x W1 + b1) W2 + b2, log-softmax, NLL of the targets. */

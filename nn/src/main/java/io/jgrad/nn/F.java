@@ -21,7 +21,7 @@ public final class F {
 
     /**
      * {@code x·Wᵀ + b}, PyTorch's {@code torch.nn.functional.linear} and what {@link Linear} computes:
-     * x [..., in] (1-D to 3-D), weight [out, in], bias [out] or null. The weight is multiplied
+     * x [..., in] (any number of leading dims), weight [out, in], bias [out] or null. The weight is multiplied
      * transposed without being copied ({@link Fused#linear}).
      *
      * <pre>
@@ -33,6 +33,23 @@ public final class F {
      */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
         return Fused.linear(x, weight, bias);
+    }
+
+    /**
+     * Constant padding, {@code torch.nn.functional.pad(x, pad, value=value)} ({@link Tensor#pad}):
+     * (before, after) pairs from the last dim backwards; negative amounts crop.
+     *
+     * <pre>
+     * jshell> F.pad(Tensor.of(1, 2), new int[] {2, 1})
+     * $1 ==> tensor([0., 0., 1., 2., 0.])
+     * </pre>
+     */
+    public static Tensor pad(Tensor x, int[] pad, double value) {
+        return x.pad(pad, value);
+    }
+
+    public static Tensor pad(Tensor x, int[] pad) {
+        return x.pad(pad, 0);
     }
 
     public static Tensor sigmoid(Tensor x) {

@@ -1,0 +1,59 @@
+package io.jgrad.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * split and chunk: consecutive narrows along one dim, so each piece is a copy with its own
+ * SliceBackward0 and the gradients of the pieces add up in the input.
+ */
+final class Split {
+    private Split() {}
+
+    /** Pieces of {@code size} along {@code dim}, the last one smaller when the size does not divide. */
+    static List<Tensor> split(Tensor x, int size, int dim) {
+        Check.argument(x.dim() > 0, "split: expects at least a 1-dimensional tensor (shape []); reshape(1) it first");
+        int d = Check.dim("split", dim, x.dim()), n = x.size(d);
+        Check.argument(size >= 0, "split: split size must be non-negative but got %d", size);
+        Check.argument(size > 0 || n == 0, "split: split size can only be 0 if dimension size is 0, but dim %d of shape "
+                + "%s has size %d", d, Check.shape(x.shape()), n);
+        int pieces = size == 0 ? 1 : Math.max((n + size - 1) / size, 1);
+        int[] sizes = new int[pieces];
+        for (int i = 0; i < pieces; i++) sizes[i] = Math.min(size, n - i * size);
+        return pieces(x, sizes, d);
+    }
+
+    /** Pieces of the given sizes along {@code dim}, which must add up to its size. */
+    static List<Tensor> split(Tensor x, int[] sizes, int dim) {
+        Check.notNull(sizes, "split", "sizes");
+        Check.argument(x.dim() > 0, "split: expects at least a 1-dimensional tensor (shape []); reshape(1) it first");
+        int d = Check.dim("split", dim, x.dim()), n = x.size(d);
+        long total = 0;
+        for (int s : sizes) {
+            Check.argument(s >= 0, "split: split sizes must be non-negative but got %s", java.util.Arrays.toString(sizes));
+            total += s;
+        }
+        Check.argument(total == n, "split: split sizes %s must sum exactly to %d (the size of dim %d of shape %s) but "
+                + "sum to %d", java.util.Arrays.toString(sizes), n, d, Check.shape(x.shape()), total);
+        return pieces(x, sizes, d);
+    }
+
+    /** {@code chunks} pieces of ceil(size / chunks) (fewer when that covers the dim sooner), as PyTorch's chunk. */
+    static List<Tensor> chunk(Tensor x, int chunks, int dim) {
+        Check.argument(chunks > 0, "chunk: expects chunks to be greater than 0 but got %d", chunks);
+        Check.argument(x.dim() > 0, "chunk: expects at least a 1-dimensional tensor (shape []); reshape(1) it first");
+        int d = Check.dim("chunk", dim, x.dim()), n = x.size(d);
+        if (n == 0) return pieces(x, new int[chunks], d);  // PyTorch: chunks empty pieces
+        return split(x, (n + chunks - 1) / chunks, d);
+    }
+
+    private static List<Tensor> pieces(Tensor x, int[] sizes, int d) {
+        List<Tensor> out = new ArrayList<>(sizes.length);
+        int start = 0;
+        for (int s : sizes) {
+            out.add(x.narrow(d, start, s));
+            start += s;
+        }
+        return List.copyOf(out);
+    }
+}
