@@ -20,7 +20,7 @@ final class LogSumExp extends Op {
         keptShape = Shapes.reduced(x.shape(), mask, true);
         Tensor m;
         if (Ops.count(mask, x.shape()) == 0) {
-            m = Tensor.zeros(x.dtype(), keptShape);  // an empty sum is 0, so its log is -inf, as in PyTorch
+            m = Creation.zerosOn(x, x.dtype(), keptShape);  // an empty sum is 0, so its log is -inf, as in PyTorch
         } else {
             m = x.amax(dims, true);
             m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);  // all -inf: no shift, the log gives -inf
