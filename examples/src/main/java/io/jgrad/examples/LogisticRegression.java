@@ -1,6 +1,7 @@
 package io.jgrad.examples;
 
 import io.jgrad.core.Tensor;
+import io.jgrad.metrics.Metrics;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.loss.BCEWithLogitsLoss;
 import io.jgrad.nn.loss.CrossEntropyLoss;
@@ -36,7 +37,7 @@ public final class LogisticRegression {
         double loss = descend(model, opt, criterion, x, y, steps);
         double accuracy;
         try (var g = Tensor.noGrad()) {
-            accuracy = model.apply(x).gt(0.0).toFloat().eq(y).toFloat().mean().item();
+            accuracy = Metrics.accuracy(model.apply(x).squeeze(1).gt(0.0), y.squeeze(1));  // logit > 0: malignant
         }
         return new Fit(model, x, y, loss, accuracy);
     }
@@ -52,7 +53,7 @@ public final class LogisticRegression {
         double loss = descend(model, opt, criterion, x, y, steps);
         double accuracy;
         try (var g = Tensor.noGrad()) {
-            accuracy = model.apply(x).argmax(1).eq(y).toFloat().mean().item();
+            accuracy = Metrics.accuracy(model.apply(x), y);
         }
         return new Fit(model, x, y, loss, accuracy);
     }

@@ -5,6 +5,8 @@ import io.jgrad.core.Tensor;
 import io.jgrad.data.Batch;
 import io.jgrad.data.DataLoader;
 import io.jgrad.data.TensorDataset;
+import io.jgrad.metrics.ClassScores;
+import io.jgrad.metrics.Metrics;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
@@ -78,16 +80,9 @@ public final class Multilabel {
         try (var g = Tensor.noGrad()) {
             Tensor logits = model.apply(test.inputs());
             Tensor probs = softmax ? logits.softmax(1) : logits.sigmoid();
-            Tensor predicted = probs.ge(THRESHOLD).toFloat(), truth = test.targets();
-            double[] tp = predicted.mul(truth).sum(0).toDoubleArray();
-            double[] predictedPositive = predicted.sum(0).toDoubleArray(), actual = truth.sum(0).toDoubleArray();
-            double[] precision = new double[10], recall = new double[10];
-            for (int c = 0; c < 10; c++) {
-                precision[c] = predictedPositive[c] == 0 ? 0 : tp[c] / predictedPositive[c];
-                recall[c] = actual[c] == 0 ? 0 : tp[c] / actual[c];
-            }
-            double exact = predicted.eq(truth).toFloat().mean(1).eq(1.0).toFloat().mean().item();
-            return new Scores(precision, recall, exact, probs.sum(1).mean().item());
+            Tensor predicted = probs.ge(THRESHOLD), truth = test.targets();
+            ClassScores s = Metrics.multilabelScores(predicted, truth);
+            return new Scores(s.precision(), s.recall(), Metrics.exactMatch(predicted, truth), probs.sum(1).mean().item());
         }
     }
 

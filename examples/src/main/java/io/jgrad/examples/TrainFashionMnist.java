@@ -5,6 +5,7 @@ import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import io.jgrad.data.Batch;
 import io.jgrad.data.DataLoader;
+import io.jgrad.metrics.ConfusionMatrix;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
@@ -22,7 +23,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Trains an MLP 784-256-10 (ReLU) on Fashion-MNIST with CrossEntropyLoss and Adam (lr 1e-3, batch 128),
  * the recipe with which PyTorch reaches 0.8715 test accuracy in 5 epochs. Prints train loss and test
- * accuracy per epoch and draws both curves into a PNG. Beside the PNG it saves the model of the best
+ * accuracy per epoch and draws both curves into a PNG; at the end it prints the test confusion matrix
+ * and draws it into a second PNG. Beside the PNGs it saves the model of the best
  * epoch (by test accuracy; {@link PredictFashionMnist} loads it) and a checkpoint after every epoch, from
  * which {@code --resume} continues: the result is the same, bit for bit, as a run that never stopped.
  *
@@ -33,9 +35,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class TrainFashionMnist {
     static final Path BEST_MODEL = Path.of("out", "fashion-mnist-best.safetensors");
     static final String CHECKPOINT = "fashion-mnist-checkpoint.safetensors";
+    static final String CONFUSION = "fashion-mnist-confusion.png";
 
-    /** Train loss and test accuracy of the epochs this call ran, from {@code firstEpoch} on. */
-    record Result(List<Double> trainLoss, List<Double> testAccuracy, double seconds, boolean subset, int firstEpoch) {}
+    /**
+     * Train loss and test accuracy of the epochs this call ran, from {@code firstEpoch} on, and the
+     * test confusion matrix after the last (null when none ran).
+     */
+    record Result(List<Double> trainLoss, List<Double> testAccuracy, double seconds, boolean subset, int firstEpoch,
+                  ConfusionMatrix confusion) {}
 
     public static void main(String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
@@ -68,6 +75,11 @@ public final class TrainFashionMnist {
                 List.of("train loss", "test accuracy"),
                 List.of(toArray(r.trainLoss()), toArray(r.testAccuracy())));
         System.out.println("curves: " + png.toAbsolutePath());
+        System.out.println("test confusion matrix after epoch " + epochs + " (rows: true class, columns: predicted):");
+        System.out.print(r.confusion().toString(FashionMnist.CLASSES));
+        Path heatmap = Plots.confusionMatrix(folder.resolve(CONFUSION), "Fashion-MNIST test set, epoch " + epochs,
+                r.confusion(), FashionMnist.CLASSES);
+        System.out.println("confusion matrix: " + heatmap);
         System.out.println("best model: " + folder.resolve(BEST_MODEL.getFileName()) + "; checkpoint: "
                 + folder.resolve(CHECKPOINT));
     }
@@ -107,6 +119,7 @@ public final class TrainFashionMnist {
         }
         if (folder != null) createDirectories(folder);
         List<Double> losses = new ArrayList<>(), accuracies = new ArrayList<>();
+        ConfusionMatrix confusion = null;
         long start = System.nanoTime();
         for (int epoch = first; epoch <= epochs; epoch++) {
             model.train();
@@ -125,7 +138,8 @@ public final class TrainFashionMnist {
                 }
             }
             losses.add(sum / seen);
-            double accuracy = accuracy(model, data, device);
+            confusion = confusion(model, data, device);
+            double accuracy = confusion.accuracy();
             accuracies.add(accuracy);
             if (progress) {
                 System.out.printf("epoch %d  train loss %.4f  test accuracy %.4f%n", epoch, sum / seen, accuracy);
@@ -138,7 +152,7 @@ public final class TrainFashionMnist {
                 checkpoint.epoch(epoch).save(folder.resolve(CHECKPOINT));
             }
         }
-        return new Result(losses, accuracies, (System.nanoTime() - start) / 1e9, data.subset(), first);
+        return new Result(losses, accuracies, (System.nanoTime() - start) / 1e9, data.subset(), first, confusion);
     }
 
     private static void createDirectories(Path folder) {
@@ -163,10 +177,15 @@ public final class TrainFashionMnist {
     }
 
     static double accuracy(Sequential model, FashionMnist data, Device device) {
+        return confusion(model, data, device).accuracy();
+    }
+
+    /** Test-set counts of (true, predicted) class pairs; the prediction is the argmax of the logits. */
+    static ConfusionMatrix confusion(Sequential model, FashionMnist data, Device device) {
         model.eval();
         try (var g = Tensor.noGrad()) {
-            Tensor predicted = model.apply(data.test().inputs().to(device).flatten(1, 2)).argmax(1);
-            return predicted.eq(data.test().targets().to(device)).toFloat().mean().item();
+            Tensor logits = model.apply(data.test().inputs().to(device).flatten(1, 2));
+            return ConfusionMatrix.of(logits, data.test().targets().to(device));
         }
     }
 
