@@ -47,6 +47,46 @@ public final class Fused {
         return MatMul.linear(input, weight, bias);
     }
 
+    /** How {@link #im2col} lays out the blocks of an image batch [N, C, H, W]. */
+    public enum BlockLayout {
+        /** [N, C·kh·kw, L], PyTorch's {@code F.unfold}: one column per block. */
+        COLUMNS(0, 1, 2, 3, 4, 5),
+        /** [N, L, C·kh·kw]: one row per block, so a convolution is one product with the flattened weight's transpose. */
+        ROWS(0, 4, 5, 1, 2, 3),
+        /** [N, C, L, kh·kw]: each channel's windows, so pooling reduces the last dim. */
+        WINDOWS(0, 1, 4, 5, 2, 3);
+
+        /** The dims n, c, kernel row, kernel column, block row, block column in memory order. */
+        final int[] order;
+
+        BlockLayout(int... order) {
+            this.order = order;
+        }
+    }
+
+    /**
+     * The sliding blocks of {@code input} [N, C, H, W], PyTorch's {@code aten::im2col} behind
+     * {@code torch.nn.functional.unfold} for {@link BlockLayout#COLUMNS}: [N, C·kh·kw, L], rows ordered
+     * channel, kernel row, kernel column, one column per block (L of them, row-major); the other
+     * layouts hold the same numbers in another order. Each of {@code kernel}, {@code dilation},
+     * {@code padding}, {@code stride} is (height, width); the border is {@code padValue} (0 for unfold
+     * and convolution, -inf for max pooling). The gradient adds each element back to the pixel it came from.
+     *
+     * <pre>
+     * jshell> var x = Tensor.arange(9.0, 18.0, 1.0).reshape(1, 1, 3, 3);
+     * jshell> Fused.im2col(x, new int[] {2, 2}, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1}, 0,
+     *    ...>     Fused.BlockLayout.COLUMNS)
+     * $2 ==> tensor([[[ 9., 10., 12., 13.],
+     *          [10., 11., 13., 14.],
+     *          [12., 13., 15., 16.],
+     *          [13., 14., 16., 17.]]])
+     * </pre>
+     */
+    public static Tensor im2col(Tensor input, int[] kernel, int[] dilation, int[] padding, int[] stride, double padValue,
+                                BlockLayout layout) {
+        return Im2Col.im2col(input, kernel, dilation, padding, stride, padValue, layout);
+    }
+
     /**
      * One SGD update of {@code param}, PyTorch's {@code _fused_sgd_}: {@code momentumBuffer} is null when
      * {@code momentum} is 0, else a tensor like {@code param} that {@code isFirstStep} initialises.

@@ -89,6 +89,91 @@ public final class F {
         return classes.oneHot(numClasses);
     }
 
+    /**
+     * 2-D convolution, PyTorch's {@code torch.nn.functional.conv2d} with zero padding: input
+     * [N, C, H, W] or [C, H, W], weight [out, C / groups, kh, kw], bias [out] or null; stride,
+     * padding and dilation are one int (both dims) or (height, width). Computed as
+     * {@link Fused#im2col} and one matrix product per group.
+     *
+     * <pre>
+     * jshell> var x = Tensor.arange(16.0, 32.0, 1.0).reshape(1, 1, 4, 4);
+     * jshell> F.conv2d(x, Tensor.ones(1, 1, 2, 2), null, new int[] {2}, new int[] {0}, new int[] {1}, 1)
+     * $2 ==> tensor([[[[ 74.,  82.],
+     *           [106., 114.]]]])
+     * </pre>
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return Convolutions.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@link #conv2d(Tensor, Tensor, Tensor, int[], int[], int[], int)} with stride 1, no padding, no dilation, one group. */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias) {
+        return conv2d(input, weight, bias, new int[] {1}, new int[] {0}, new int[] {1}, 1);
+    }
+
+    /**
+     * 1-D convolution, PyTorch's {@code torch.nn.functional.conv1d} with zero padding: input [N, C, L]
+     * or [C, L], weight [out, C / groups, k], bias [out] or null.
+     *
+     * <pre>
+     * jshell> F.conv1d(Tensor.of(1, 2, 3, 4).reshape(1, 1, 4), Tensor.of(1, -1).reshape(1, 1, 2), null, 1, 1, 1, 1)
+     * $1 ==> tensor([[[-1., -1., -1., -1.,  4.]]])
+     * </pre>
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+                                int groups) {
+        return Convolutions.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /** {@link #conv1d(Tensor, Tensor, Tensor, int, int, int, int)} with stride 1, no padding, no dilation, one group. */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias) {
+        return conv1d(input, weight, bias, 1, 0, 1, 1);
+    }
+
+    /**
+     * PyTorch's {@code torch.nn.functional.max_pool2d} (ceil_mode=False) over [N, C, H, W] or
+     * [C, H, W]: each option one int or (height, width), {@code stride} null or empty for the kernel
+     * size, padding -inf and at most half the kernel. Ties go to the window's first element, NaN
+     * propagates, the gradient reaches the chosen element only.
+     *
+     * <pre>
+     * jshell> F.maxPool2d(Tensor.of(1, 3, 2, 3, 0, 5).reshape(1, 1, 2, 3), new int[] {2}, new int[] {1}, new int[] {0}, new int[] {1})
+     * $1 ==> tensor([[[[3., 5.]]]])
+     * </pre>
+     */
+    public static Tensor maxPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, int[] dilation) {
+        return Pooling.maxPool2d(input, kernelSize, stride, padding, dilation);
+    }
+
+    /**
+     * PyTorch's {@code torch.nn.functional.avg_pool2d} (ceil_mode=False): options as
+     * {@link #maxPool2d}; the zero padding counts in each mean when {@code countIncludePad}.
+     *
+     * <pre>
+     * jshell> F.avgPool2d(Tensor.of(1, 2, 3, 4).reshape(1, 1, 2, 2), new int[] {2}, new int[] {1}, new int[] {1}, false)
+     * $1 ==> tensor([[[[1.0000, 1.5000, 2.0000],
+     *           [2.0000, 2.5000, 3.0000],
+     *           [3.0000, 3.5000, 4.0000]]]])
+     * </pre>
+     */
+    public static Tensor avgPool2d(Tensor input, int[] kernelSize, int[] stride, int[] padding, boolean countIncludePad) {
+        return Pooling.avgPool2d(input, kernelSize, stride, padding, countIncludePad);
+    }
+
+    /**
+     * PyTorch's {@code torch.nn.functional.adaptive_avg_pool2d}: output cell i of m along a dim of
+     * size n averages [floor(i·n/m), ceil((i+1)·n/m)); {@code outputSize} one int or (height, width).
+     *
+     * <pre>
+     * jshell> F.adaptiveAvgPool2d(Tensor.arange(0.0, 6.0, 1.0).reshape(1, 2, 3), new int[] {1, 2})
+     * $1 ==> tensor([[[2., 3.]]])
+     * </pre>
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor input, int[] outputSize) {
+        return Pooling.adaptiveAvgPool2d(input, outputSize);
+    }
+
     // --- losses (input first, then target; MEAN reduction unless given) ---
 
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {

@@ -1,0 +1,123 @@
+"""Golden values for jgrad's layers (io.jgrad.nn), computed by real PyTorch.
+
+Run with Debian's PyTorch:  /usr/bin/python3 nn/src/test/python/gen_layer_fixtures.py
+It writes nn/src/test/resources/fixtures/layers.json, which LayerFixtureTest reads (CI never needs
+Python). Each case: the torch.nn module class and the options it was built with (or a functional),
+its parameters as PyTorch initialised them (jgrad copies them in), the input, the output, a random
+upstream gradient, and the gradients of sum(output * upstream) for the input and every parameter.
+Every case is recorded in float64 and float32.
+"""
+import json
+import os
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+F64, F32 = torch.float64, torch.float32
+
+
+def encode(t):
+    t = t.detach()
+    return {"dtype": str(t.dtype).replace("torch.", ""), "shape": list(t.shape), "data": t.flatten().tolist()}
+
+
+def seeded(name):
+    # Each case draws from its own generator, so adding a case leaves the others' numbers unchanged.
+    return torch.Generator().manual_seed(sum(ord(ch) * 31 ** i for i, ch in enumerate(name)) % (2 ** 31))
+
+
+def record(name, build, options, shape, dtype, make_input=None):
+    g = seeded(name)
+    torch.manual_seed(g.initial_seed())
+    module = build().to(dtype)
+    x = (make_input(g) if make_input else torch.randn(*shape, generator=g, dtype=F64)).to(dtype).requires_grad_(True)
+    out = module(x)
+    upstream = (torch.rand(out.shape, generator=g, dtype=F64) * 2 - 1).to(dtype)
+    params = dict(module.named_parameters())
+    grads = torch.autograd.grad((out * upstream).sum(), [x] + list(params.values()))
+    return {
+        "name": name + "_" + str(dtype).replace("torch.", ""),
+        "layer": type(module).__name__,
+        "options": options,
+        "params": {k: encode(v) for k, v in params.items()},
+        "input": encode(x),
+        "output": encode(out),
+        "upstream": encode(upstream),
+        "input_grad": encode(grads[0]),
+        "param_grads": {k: encode(v) for k, v in zip(params, grads[1:])},
+        "repr": repr(module),
+    }
+
+
+def layer(name, cls, options, shape, make_input=None):
+    """A module case in both dtypes; options are the constructor's keyword arguments."""
+    return [record(name, lambda: cls(**options), options, shape, dt, make_input) for dt in (F64, F32)]
+
+
+class Unfold(nn.Module):
+    """F.unfold as a module, so functional cases share the recording."""
+
+    def __init__(self, **kw):
+        super().__init__()
+        self.kw = kw
+
+    def forward(self, x):
+        return F.unfold(x, **self.kw)
+
+
+def cases():
+    out = []
+    # Convolutions: every option, rectangular kernels, groups, unbatched input, no bias.
+    out += layer("conv2d_basic", nn.Conv2d, dict(in_channels=2, out_channels=3, kernel_size=3), (2, 2, 5, 6))
+    out += layer("conv2d_pad_stride", nn.Conv2d, dict(in_channels=2, out_channels=4, kernel_size=3, stride=2, padding=1),
+                 (2, 2, 7, 6))
+    out += layer("conv2d_rect", nn.Conv2d, dict(in_channels=3, out_channels=2, kernel_size=[2, 3], stride=[1, 2],
+                                                padding=[1, 0], dilation=[2, 1]), (2, 3, 6, 7))
+    out += layer("conv2d_groups", nn.Conv2d, dict(in_channels=4, out_channels=6, kernel_size=2, groups=2, bias=False),
+                 (2, 4, 4, 5))
+    out += layer("conv2d_depthwise", nn.Conv2d, dict(in_channels=3, out_channels=3, kernel_size=3, padding=1, groups=3),
+                 (1, 3, 4, 4))
+    out += layer("conv2d_unbatched", nn.Conv2d, dict(in_channels=2, out_channels=2, kernel_size=2), (2, 3, 3))
+    out += layer("conv2d_1x1", nn.Conv2d, dict(in_channels=3, out_channels=2, kernel_size=1), (2, 3, 2, 2))
+    out += layer("conv1d_basic", nn.Conv1d, dict(in_channels=2, out_channels=3, kernel_size=3), (2, 2, 8))
+    out += layer("conv1d_options", nn.Conv1d, dict(in_channels=4, out_channels=2, kernel_size=2, stride=2, padding=2,
+                                                   dilation=2, groups=2), (3, 4, 9))
+    out += layer("conv1d_unbatched", nn.Conv1d, dict(in_channels=2, out_channels=2, kernel_size=3, bias=False), (2, 5))
+    out += layer("unfold", Unfold, dict(kernel_size=[2, 3], dilation=[1, 2], padding=[1, 1], stride=[2, 1]), (2, 2, 5, 6))
+    # Pooling: ties go to the first element of a window, NaN propagates, padding never wins.
+    ties = lambda g: torch.randint(0, 3, (2, 2, 6, 6), generator=g).to(F64)
+
+    def with_nan(g):
+        x = torch.randn(1, 2, 4, 4, generator=g, dtype=F64)
+        x[0, 0, 1, 2] = float("nan")
+        x[0, 1, 3, 3] = float("-inf")
+        return x
+
+    out += layer("maxpool2d_basic", nn.MaxPool2d, dict(kernel_size=2), (2, 3, 6, 7))
+    out += layer("maxpool2d_pad_stride", nn.MaxPool2d, dict(kernel_size=3, stride=2, padding=1), (2, 2, 7, 6))
+    out += layer("maxpool2d_rect_dilation", nn.MaxPool2d, dict(kernel_size=(2, 3), stride=(1, 2), padding=(1, 1),
+                                                               dilation=(2, 1)), (1, 2, 6, 7))
+    out += layer("maxpool2d_overlap_ties", nn.MaxPool2d, dict(kernel_size=3, stride=1), (2, 2, 6, 6), ties)
+    out += layer("maxpool2d_nan_inf", nn.MaxPool2d, dict(kernel_size=2), (1, 2, 4, 4), with_nan)
+    out += layer("maxpool2d_unbatched", nn.MaxPool2d, dict(kernel_size=2, stride=1), (2, 3, 4))
+    out += layer("avgpool2d_basic", nn.AvgPool2d, dict(kernel_size=2), (2, 3, 6, 7))
+    out += layer("avgpool2d_pad_include", nn.AvgPool2d, dict(kernel_size=3, stride=2, padding=1), (2, 2, 7, 6))
+    out += layer("avgpool2d_pad_exclude", nn.AvgPool2d, dict(kernel_size=3, stride=2, padding=1,
+                                                            count_include_pad=False), (2, 2, 7, 6))
+    out += layer("avgpool2d_rect_unbatched", nn.AvgPool2d, dict(kernel_size=(2, 3), stride=(1, 2), padding=(1, 1),
+                                                               count_include_pad=False), (2, 5, 6))
+    out += layer("adaptiveavgpool2d_1", nn.AdaptiveAvgPool2d, dict(output_size=1), (2, 3, 5, 7))
+    out += layer("adaptiveavgpool2d_rect", nn.AdaptiveAvgPool2d, dict(output_size=(3, 2)), (2, 2, 5, 7))
+    out += layer("adaptiveavgpool2d_upsample", nn.AdaptiveAvgPool2d, dict(output_size=(7, 4)), (1, 2, 5, 3))
+    out += layer("adaptiveavgpool2d_unbatched", nn.AdaptiveAvgPool2d, dict(output_size=3), (2, 6, 7))
+    return out
+
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, "..", "resources", "fixtures", "layers.json")
+    with open(path, "w") as f:
+        json.dump({"torch": torch.__version__, "cases": cases()}, f, indent=None, separators=(",", ":"))
+        f.write("\n")
+    print("wrote", os.path.normpath(path))
