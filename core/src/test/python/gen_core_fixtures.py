@@ -51,6 +51,11 @@ def fixed_ints(values):
     return lambda g: idx(values)
 
 
+INF, NAN = float("inf"), float("nan")
+# ties (3, 3), NaN (two), -0.0 before 0.0 and 0.0 before -0.0, and infinities, for sort and topk
+SORT_TIES = [[3.0, NAN, 1.0, 3.0, -INF, NAN], [-0.0, 0.0, INF, 0.0, -0.0, -1.0]]
+
+
 CASES = [
     # name, function, inputs; integer/bool inputs and those named in `fixed` never require grad
     ("add", lambda a, b: a + b, [rnd(2, 3), rnd(2, 3)]),
@@ -221,6 +226,46 @@ CASES = [
     ("pad_empty", lambda a: torch.nn.functional.pad(a, (1, 1), value=-1.0), [lambda g: torch.zeros(0, 2, dtype=F64)]),
     ("pad_int64", lambda a: torch.nn.functional.pad(a, (1, 1), value=2.7), [fixed_ints([1, 2])]),
     ("pad_f32", lambda a: torch.nn.functional.pad(a, (2, 0, 1, 1), value=0.5), [rnd(2, 3, dtype=F32)]),
+    # cumsum (floats accumulate in double on the CPU, int64 and bool give int64), sort (stable=True: the
+    # default leaves ties to std::sort; NaN sorts largest) and topk (ties values-only: PyTorch's pick among
+    # them is its implementation's; sorted=False values re-sorted, as their order is unspecified)
+    ("cumsum_dim1", lambda a: a.cumsum(1), [rnd(3, 4)]),
+    ("cumsum_dim0_3d", lambda a: a.cumsum(0), [rnd(3, 2, 4)]),
+    ("cumsum_neg_dim", lambda a: a.cumsum(-1), [rnd(2, 3, 5)]),
+    ("cumsum_0d", lambda a: a.cumsum(0), [fixed_values(2.5)]),
+    ("cumsum_empty", lambda a: a.cumsum(1), [lambda g: torch.zeros(2, 0, dtype=F64)]),
+    ("cumsum_nan_inf", lambda a: a.cumsum(1), [fixed_values([[1.0, INF, -INF, 2.0], [NAN, 1.0, 2.0, 3.0], [-0.0, -0.0, 1.0, -1.0]])]),
+    ("cumsum_int64", lambda a: a.cumsum(1), [fixed_ints([[2 ** 62, 2 ** 62, 2 ** 62], [1, -2, 3]])]),
+    ("cumsum_bool", lambda a: a.cumsum(0), [lambda g: torch.tensor([[True, False], [True, True], [False, True]])]),
+    ("cumsum_f32", lambda a: a.cumsum(1), [rnd(3, 5, dtype=F32)]),
+    ("cumsum_f32_accumulates_in_double", lambda a: a.cumsum(0), [fixed_values([1e8] + [1.0] * 7, F32)]),
+    ("sort_dim1", lambda a: a.sort(dim=1, stable=True).values, [rnd(3, 5)]),
+    ("sort_dim1_indices", lambda a: a.sort(dim=1, stable=True).indices, [rnd(3, 5)], {0}),
+    ("sort_descending_dim0", lambda a: a.sort(dim=0, descending=True, stable=True).values, [rnd(4, 2, 3)]),
+    ("sort_descending_dim0_indices", lambda a: a.sort(dim=0, descending=True, stable=True).indices, [rnd(4, 2, 3)], {0}),
+    ("sort_ties_nan", lambda a: a.sort(dim=1, stable=True).values, [fixed_values(SORT_TIES)]),
+    ("sort_ties_nan_indices", lambda a: a.sort(dim=1, stable=True).indices, [fixed_values(SORT_TIES)], {0}),
+    ("sort_descending_ties_nan", lambda a: a.sort(dim=-1, descending=True, stable=True).values, [fixed_values(SORT_TIES)]),
+    ("sort_descending_ties_nan_indices", lambda a: a.sort(dim=-1, descending=True, stable=True).indices, [fixed_values(SORT_TIES)], {0}),
+    ("sort_0d", lambda a: a.sort(dim=0, stable=True).values, [fixed_values(2.5)]),
+    ("sort_0d_indices", lambda a: a.sort(dim=-1, stable=True).indices, [fixed_values(2.5)], {0}),
+    ("sort_empty", lambda a: a.sort(dim=0, stable=True).values, [lambda g: torch.zeros(0, 3, dtype=F64)]),
+    ("sort_int64", lambda a: a.sort(dim=1, descending=True, stable=True).values, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 5]])]),
+    ("sort_int64_indices", lambda a: a.sort(dim=1, stable=True).indices, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 5]])]),
+    ("sort_bool_indices", lambda a: a.sort(dim=0, stable=True).indices, [lambda g: torch.tensor([True, False, True, False])]),
+    ("sort_f32", lambda a: a.sort(dim=1, stable=True).values, [rnd(3, 4, dtype=F32)]),
+    ("topk", lambda a: a.topk(2).values, [rnd(3, 5)]),
+    ("topk_indices", lambda a: a.topk(2).indices, [rnd(3, 5)], {0}),
+    ("topk_smallest_dim0", lambda a: a.topk(3, 0, largest=False).values, [rnd(4, 3)]),
+    ("topk_smallest_dim0_indices", lambda a: a.topk(3, 0, largest=False).indices, [rnd(4, 3)], {0}),
+    ("topk_unsorted_resorted", lambda a: a.topk(3, 1, sorted=False).values.sort(dim=1, stable=True).values, [rnd(2, 6)]),
+    ("topk_all", lambda a: a.topk(4, 1).values, [rnd(2, 4)]),
+    ("topk_k0", lambda a: a.topk(0, 1).values, [rnd(2, 4)]),
+    ("topk_0d", lambda a: a.topk(1).values, [fixed_values(2.5)]),
+    ("topk_ties_nan_values", lambda a: a.topk(3, 1).values, [fixed_values(SORT_TIES)], {0}),
+    ("topk_smallest_ties_nan_values", lambda a: a.topk(3, 1, largest=False).values, [fixed_values(SORT_TIES)], {0}),
+    ("topk_int64", lambda a: a.topk(2, 1).values, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 6]])]),
+    ("topk_f32", lambda a: a.topk(2, 0).values, [rnd(4, 3, dtype=F32)]),
 ]
 
 

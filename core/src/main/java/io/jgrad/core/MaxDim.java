@@ -2,17 +2,24 @@ package io.jgrad.core;
 
 /**
  * max / min along one dim with each winner's index. Ties and NaN pick the first, as PyTorch's CPU
- * kernel does, and the gradient goes to that index only (where amax shares it among ties).
+ * kernel does, and the gradient goes to that index only (where amax shares it among ties). The same
+ * gather-forward, scatter-backward op takes sort's and topk's values ({@link #take}) under their names.
  */
 final class MaxDim extends Op {
     private final int dim;
-    private final boolean keepdim, max;
+    private final boolean keepdim;
+    private final String name;
     private int[] inShape;
 
-    private MaxDim(int dim, boolean keepdim, boolean max) {
+    private MaxDim(int dim, boolean keepdim, String name) {
         this.dim = dim;
         this.keepdim = keepdim;
-        this.max = max;
+        this.name = name;
+    }
+
+    /** x's elements at {@code indices} along {@code dim}, recorded as the op {@code name} (its grad_fn). */
+    static Tensor take(Tensor x, int dim, Tensor indices, String name) {
+        return new MaxDim(dim, true, name).apply(x, indices);
     }
 
     static ValuesIndices select(Tensor x, int dim, boolean keepdim, boolean max) {
@@ -26,7 +33,7 @@ final class MaxDim extends Op {
         Check.argument(x.size(d) > 0, "%s: expected reduction dim %d to have non-zero size (shape %s); "
                 + "an empty dim has no %s", op, d, Check.shape(x.shape()), op);
         Tensor indices = Discrete.argmax(key(x, max), d, true);
-        Tensor values = new MaxDim(d, keepdim, max).apply(x, indices);
+        Tensor values = new MaxDim(d, keepdim, max ? "MaxBackward0" : "MinBackward0").apply(x, indices);
         return new ValuesIndices(values, keepdim ? indices : indices.squeeze(d));
     }
 
@@ -58,6 +65,6 @@ final class MaxDim extends Op {
 
     @Override
     public String name() {
-        return max ? "MaxBackward0" : "MinBackward0";
+        return name;
     }
 }

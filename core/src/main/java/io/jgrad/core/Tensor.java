@@ -1303,6 +1303,69 @@ public final class Tensor {
         return MaxDim.select(this, dim, keepdim, false);
     }
 
+    /**
+     * Running sums along {@code dim}: element i is the sum of elements 0..i. int64 and bool sum to
+     * int64 (wrapping on overflow), floats keep their dtype and accumulate in double, as PyTorch's CPU
+     * kernel does. The gradient is the running sum of the gradient from the other end.
+     * <pre>
+     * jshell> Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}}).cumsum(1)
+     * $1 ==> tensor([[ 1.,  3.,  6.],
+     *         [ 4.,  9., 15.]])
+     * jshell> Tensor.of(true, false, true).cumsum(0)
+     * $2 ==> tensor([1, 1, 2])
+     * </pre>
+     */
+    public Tensor cumsum(int dim) {
+        return Cumsum.of(this, dim);
+    }
+
+    /**
+     * The elements along {@code dim} in ascending order and where each came from (int64), PyTorch's
+     * {@code sort(dim, stable=True)}: equal elements (-0.0 and 0.0 among them) keep their order, and
+     * NaN sorts as the largest value. PyTorch's default {@code stable=False} leaves the order of ties
+     * to {@code std::sort}; jgrad always sorts stably, one of the orders it may give. The gradient goes
+     * back to each value's original position.
+     * <pre>
+     * jshell> Tensor.of(3, Double.NaN, 1, 3).sort(0)
+     * $1 ==> ValuesIndices[values=tensor([1., 3., 3., nan]), indices=tensor([2, 0, 3, 1])]
+     * jshell> Tensor.of(3, Double.NaN, 1, 3).sort(0, true).indices()
+     * $2 ==> tensor([1, 0, 3, 2])
+     * </pre>
+     */
+    public ValuesIndices sort(int dim) {
+        return Sort.sort(this, dim, false);
+    }
+
+    /** {@link #sort(int)} in descending order when {@code descending}: NaN first, ties still in their order. */
+    public ValuesIndices sort(int dim, boolean descending) {
+        return Sort.sort(this, dim, descending);
+    }
+
+    /**
+     * The {@code k} largest elements along {@code dim} (the smallest unless {@code largest}) and their
+     * int64 indices, in sorted order, NaN counting as the largest value. Which of several equal
+     * elements PyTorch picks, and in which order, is its implementation's choice; jgrad's is that of a
+     * stable sort (first in the lane first). With {@code sorted} false PyTorch may return the k in any
+     * order; jgrad returns them sorted. The gradient goes back to the chosen positions.
+     * <pre>
+     * jshell> Tensor.of(3, 1, 4, 1, 5).topk(2)
+     * $1 ==> ValuesIndices[values=tensor([5., 4.]), indices=tensor([4, 2])]
+     * jshell> Tensor.of(3, 1, 4, 1, 5).topk(2, 0, false, true).values()
+     * $2 ==> tensor([1., 1.])
+     * </pre>
+     */
+    public ValuesIndices topk(int k) {
+        return Sort.topk(this, k, -1, true);
+    }
+
+    public ValuesIndices topk(int k, int dim) {
+        return Sort.topk(this, k, dim, true);
+    }
+
+    public ValuesIndices topk(int k, int dim, boolean largest, boolean sorted) {
+        return Sort.topk(this, k, dim, largest);
+    }
+
     // --- comparison and logic (bool results, no gradient) ---
 
     /**

@@ -69,6 +69,9 @@ class GradFnNamesTest {
         torch.put("MaxBackward0", x.max(1).values());
         torch.put("MinBackward0", x.min(0, true).values());
         torch.put("ConstantPadNdBackward0", x.pad(new int[] {1, 1}, 0));
+        torch.put("CumsumBackward0", x.cumsum(1));
+        torch.put("SortBackward0", x.sort(1).values());
+        torch.put("TopkBackward0", x.topk(2).values());
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }

@@ -19,7 +19,8 @@ final class OpCases {
     static final Set<String> NO_GRADCHECK = Set.of("amax_ties", "matmul_large", "logsumexp_large", "log_softmax_large",
             "var_correction_over_n", "var_one_element", "std_constant", "norm_2_at_zero", "norm_1_at_zero",
             "norm_inf_at_zero", "norm_3_at_zero", "norm_inf_ties", "norm_nan", "norm_1_nan", "norm_2_nan",
-            "norm_2_overflow", "max_ties_nan", "min_ties_nan");
+            "norm_2_overflow", "max_ties_nan", "min_ties_nan",
+            "cumsum_nan_inf", "sort_ties_nan", "sort_descending_ties_nan");
 
     /**
      * Inputs for gradchecking a case before PyTorch has a fixture for it. A case with a fixture is always
@@ -217,6 +218,43 @@ final class OpCases {
         add("pad_empty", x -> x[0].pad(new int[] {1, 1}, -1.0));
         add("pad_int64", x -> x[0].pad(new int[] {1, 1}, 2.7));
         add("pad_f32", x -> x[0].pad(new int[] {2, 0, 1, 1}, 0.5));
+        add("cumsum_dim1", x -> x[0].cumsum(1), uniform(shape(3, 4)));
+        add("cumsum_dim0_3d", x -> x[0].cumsum(0));
+        add("cumsum_neg_dim", x -> x[0].cumsum(-1));
+        add("cumsum_0d", x -> x[0].cumsum(0));
+        add("cumsum_empty", x -> x[0].cumsum(1));
+        add("cumsum_nan_inf", x -> x[0].cumsum(1));
+        add("cumsum_int64", x -> x[0].cumsum(1));
+        add("cumsum_bool", x -> x[0].cumsum(0));
+        add("cumsum_f32", x -> x[0].cumsum(1));
+        add("cumsum_f32_accumulates_in_double", x -> x[0].cumsum(0));
+        add("sort_dim1", x -> x[0].sort(1).values(), uniform(shape(3, 5)));
+        add("sort_dim1_indices", x -> x[0].sort(1).indices());
+        add("sort_descending_dim0", x -> x[0].sort(0, true).values());
+        add("sort_descending_dim0_indices", x -> x[0].sort(0, true).indices());
+        add("sort_ties_nan", x -> x[0].sort(1).values());
+        add("sort_ties_nan_indices", x -> x[0].sort(1).indices());
+        add("sort_descending_ties_nan", x -> x[0].sort(-1, true).values());
+        add("sort_descending_ties_nan_indices", x -> x[0].sort(-1, true).indices());
+        add("sort_0d", x -> x[0].sort(0).values());
+        add("sort_0d_indices", x -> x[0].sort(-1).indices());
+        add("sort_empty", x -> x[0].sort(0).values());
+        add("sort_int64", x -> x[0].sort(1, true).values());
+        add("sort_int64_indices", x -> x[0].sort(1).indices());
+        add("sort_bool_indices", x -> x[0].sort(0).indices());
+        add("sort_f32", x -> x[0].sort(1).values());
+        add("topk", x -> x[0].topk(2).values(), uniform(shape(3, 5)));
+        add("topk_indices", x -> x[0].topk(2).indices());
+        add("topk_smallest_dim0", x -> x[0].topk(3, 0, false, true).values());
+        add("topk_smallest_dim0_indices", x -> x[0].topk(3, 0, false, true).indices());
+        add("topk_unsorted_resorted", x -> x[0].topk(3, 1, true, false).values().sort(1).values());
+        add("topk_all", x -> x[0].topk(4, 1).values());
+        add("topk_k0", x -> x[0].topk(0, 1).values());
+        add("topk_0d", x -> x[0].topk(1).values());
+        add("topk_ties_nan_values", x -> x[0].topk(3, 1).values());
+        add("topk_smallest_ties_nan_values", x -> x[0].topk(3, 1, false, true).values());
+        add("topk_int64", x -> x[0].topk(2, 1).values());
+        add("topk_f32", x -> x[0].topk(2, 0).values());
     }
 
     /** Piece i times i + 1, joined again along dim: shows each piece's values, its place and its gradient. */

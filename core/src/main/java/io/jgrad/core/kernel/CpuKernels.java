@@ -157,6 +157,16 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
+    public Object cumsum(Object a, int[] shape, int dim, boolean reverse) {
+        return Order.cumsum(a, shape, dim, reverse);
+    }
+
+    @Override
+    public Object argsort(Object a, int[] shape, int dim, boolean descending) {
+        return Order.argsort(a, shape, dim, descending);
+    }
+
+    @Override
     public Object strided(Object src, int offset, int[] strides, int[] shape) {
         return Strided.gather(src, offset, strides, shape);
     }

@@ -101,6 +101,20 @@ public interface Kernels {
     Object crossEntropyBackward(Object softmax, int[] shape, int dim, long[] target, double[] weight,
                                 long ignoreIndex, double[] upstream, double divisor);
 
+    // --- scans and orderings along one dim ---
+
+    /**
+     * Running sums along {@code dim} (from the last element when {@code reverse}), the input's shape;
+     * floats accumulate in double, int64 and bool sum to int64 ({@link Order#cumsum}).
+     */
+    Object cumsum(Object a, int[] shape, int dim, boolean reverse);
+
+    /**
+     * The int64 permutation that stably sorts each lane along {@code dim}, the input's shape:
+     * ascending with NaN last or descending with NaN first, ties in their order ({@link Order#argsort}).
+     */
+    Object argsort(Object a, int[] shape, int dim, boolean descending);
+
     // --- layout and indexing ---
 
     /** A contiguous copy of the strided view {@code src[offset + Σ i_d·strides_d]} of {@code shape}. */

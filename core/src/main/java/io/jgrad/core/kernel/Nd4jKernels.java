@@ -16,7 +16,8 @@ import io.jgrad.core.kernel.Elementwise.Unary;
  * ±0, argmax with NaN, int64 pow, log1p, tanh, sigmoid, log_softmax, float-to-int64 casts, scatter
  * races) the kernel is rebuilt from ops that do agree; each helper class says which and why. Host
  * reads are limited to {@link #get}, {@link #host}, the largest exponent of an elementwise int64
- * power (to bound its rounds) and the summed cross-entropy loss (a double in the contract).
+ * power (to bound its rounds), the summed cross-entropy loss (a double in the contract) and
+ * {@link #argsort} and the int64 {@link #cumsum}, which run on the host ({@link Nd4jOrder} says why).
  * Index lists and shapes are host data, so positions derived from them are computed on the host.
  *
  * <p>Cost: every call is one or more native ops of ~10-60 µs each even on tiny arrays, and each
@@ -166,6 +167,16 @@ public final class Nd4jKernels implements Kernels {
     public Object crossEntropyBackward(Object softmax, int[] shape, int dim, long[] target, double[] weight,
                                        long ignoreIndex, double[] upstream, double divisor) {
         return Nd4jCrossEntropy.backward(softmax, shape, dim, target, weight, ignoreIndex, upstream, divisor);
+    }
+
+    @Override
+    public Object cumsum(Object a, int[] shape, int dim, boolean reverse) {
+        return Nd4jOrder.cumsum(a, shape, dim, reverse);
+    }
+
+    @Override
+    public Object argsort(Object a, int[] shape, int dim, boolean descending) {
+        return Nd4jOrder.argsort(a, shape, dim, descending);
     }
 
     @Override
