@@ -1327,7 +1327,7 @@ public final class Tensor {
      * back to each value's original position.
      * <pre>
      * jshell> Tensor.of(3, Double.NaN, 1, 3).sort(0)
-     * $1 ==> ValuesIndices[values=tensor([1., 3., 3., nan]), indices=tensor([2, 0, 3, 1])]
+     * $1 ==> ValuesIndices[values=tensor([ 1.,  3.,  3., nan]), indices=tensor([2, 0, 3, 1])]
      * jshell> Tensor.of(3, Double.NaN, 1, 3).sort(0, true).indices()
      * $2 ==> tensor([1, 0, 3, 2])
      * </pre>
