@@ -182,7 +182,7 @@ public abstract class Module {
             }
             if (p.dtype().isFloatingPoint() != e.getValue().dtype().isFloatingPoint()) {
                 throw new IllegalArgumentException("loadStateDict: dtype mismatch for " + e.getKey() + ": copying a "
-                        + e.getValue().dtype() + " tensor into a " + p.dtype() + " entry of the model; the checkpoint "
+                        + e.getValue().dtype() + " tensor into the model's " + p.dtype() + " entry; the checkpoint "
                         + "was likely saved from a different model");
             }
         }
