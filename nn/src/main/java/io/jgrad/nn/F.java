@@ -198,9 +198,9 @@ public final class F {
      * weight and bias (of shape normalizedShape, or null) scale and shift.
      *
      * <pre>
-     * jshell> F.layerNorm(Tensor.of(new double[][] {{1, 3}, {2, 2}}), new int[] {2}, null, null, 0)
+     * jshell> F.layerNorm(Tensor.of(new double[][] {{1, 3}, {2, 6}}), new int[] {2}, null, null, 0)
      * $1 ==> tensor([[-1.,  1.],
-     *         [ 0.,  0.]])
+     *         [-1.,  1.]])
      * </pre>
      */
     public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
