@@ -67,8 +67,8 @@ public abstract class BatchNormNd extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + Normalization.pyFloat(eps) + ", momentum="
-                + (Double.isNaN(momentum) ? "None" : Normalization.pyFloat(momentum)) + ", affine="
+        return numFeatures + ", eps=" + pyFloat(eps) + ", momentum="
+                + (Double.isNaN(momentum) ? "None" : pyFloat(momentum)) + ", affine="
                 + (weight != null ? "True" : "False") + ", track_running_stats=" + (runningMean != null ? "True" : "False");
     }
 }

@@ -44,7 +44,7 @@ public class LayerNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return ConvNd.tuple(normalizedShape) + ", eps=" + Normalization.pyFloat(eps) + ", elementwise_affine="
+        return ConvNd.tuple(normalizedShape) + ", eps=" + pyFloat(eps) + ", elementwise_affine="
                 + (weight != null ? "True" : "False");
     }
 }

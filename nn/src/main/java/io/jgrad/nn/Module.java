@@ -4,6 +4,7 @@ import io.jgrad.core.DType;
 import io.jgrad.core.Device;
 import io.jgrad.core.Tensor;
 import io.jgrad.io.Tensors;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -277,6 +278,25 @@ public abstract class Module {
     /** The one-line description inside the parentheses, e.g. {@code in_features=4, out_features=2, bias=true}. */
     protected String extraRepr() {
         return "";
+    }
+
+    /**
+     * Python's repr of a float (shortest digits, positional for exponents -4 to 15, else like 1e-05),
+     * for reprs that print options as PyTorch does.
+     */
+    public static String pyFloat(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return 1 / v < 0 ? "-0.0" : "0.0";
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exp = d.precision() - d.scale() - 1;
+        if (exp < -4 || exp >= 16) {
+            String digits = d.unscaledValue().abs().toString();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (v < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        }
+        String s = d.toPlainString();
+        return s.contains(".") ? s : s + ".0";
     }
 
     /** PyTorch's tree: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}. */

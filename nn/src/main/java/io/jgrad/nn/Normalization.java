@@ -1,7 +1,6 @@
 package io.jgrad.nn;
 
 import io.jgrad.core.Tensor;
-import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
@@ -102,21 +101,5 @@ final class Normalization {
     private static Tensor affine(Tensor normed, Tensor weight, Tensor bias) {
         Tensor y = weight == null ? normed : normed.mul(weight);
         return bias == null ? y : y.add(bias);
-    }
-
-    /** Python's repr of a float (1e-05, 0.1, 1.0), for PyTorch-like reprs. */
-    static String pyFloat(double v) {
-        if (Double.isNaN(v)) return "nan";
-        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
-        if (v == 0) return 1 / v < 0 ? "-0.0" : "0.0";
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        int exp = d.precision() - d.scale() - 1;
-        if (exp < -4 || exp >= 16) {
-            String digits = d.unscaledValue().abs().toString();
-            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-            return (v < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
-        }
-        String s = d.toPlainString();
-        return s.contains(".") ? s : s + ".0";
     }
 }
