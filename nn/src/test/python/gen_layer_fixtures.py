@@ -111,6 +111,83 @@ def cases():
     out += layer("adaptiveavgpool2d_rect", nn.AdaptiveAvgPool2d, dict(output_size=(3, 2)), (2, 2, 5, 7))
     out += layer("adaptiveavgpool2d_upsample", nn.AdaptiveAvgPool2d, dict(output_size=(7, 4)), (1, 2, 5, 3))
     out += layer("adaptiveavgpool2d_unbatched", nn.AdaptiveAvgPool2d, dict(output_size=3), (2, 6, 7))
+    out += layernorm_cases()
+    return out
+
+
+# --- normalization layers ---
+
+def randomized(cls):
+    """The layer with its affine parameters drawn in [-1.5, 1.5] (PyTorch starts at ones and zeros, which hide a
+    wrong weight or bias), from the global generator record() seeds."""
+
+    def build(**options):
+        module = cls(**options)
+        with torch.no_grad():
+            for p in module.parameters():
+                p.uniform_(-1.5, 1.5)
+        return module
+
+    return build
+
+
+def layernorm_cases():
+    def constant_rows(g):
+        x = torch.randn(3, 4, generator=g, dtype=F64)
+        x[1] = 2.5  # zero variance: eps alone keeps the division finite
+        return x
+
+    out = layer("layernorm_last", randomized(nn.LayerNorm), dict(normalized_shape=[5]), (3, 5))
+    out += layer("layernorm_two_dims", randomized(nn.LayerNorm), dict(normalized_shape=[3, 4], eps=1e-3), (2, 2, 3, 4))
+    out += layer("layernorm_no_affine", nn.LayerNorm, dict(normalized_shape=[6], elementwise_affine=False), (4, 6))
+    out += layer("layernorm_constant_row", randomized(nn.LayerNorm), dict(normalized_shape=[4]), (3, 4), constant_rows)
+    out += layer("layernorm_one_element", randomized(nn.LayerNorm), dict(normalized_shape=[1]), (3, 1))
+    return out
+
+
+def norm_run(name, cls, options, modes, dtype):
+    """Batch norm over several steps: per step, train or eval, a fresh input, the output, the gradients of
+    sum(output * upstream) and the buffers afterwards. The initial state dict (random affine parameters) is
+    recorded so jgrad loads it, which also checks its keys equal PyTorch's."""
+    g = seeded(name)
+    torch.manual_seed(g.initial_seed())
+    module = randomized(cls)(**options).to(dtype)
+    state = {k: encode(v) for k, v in module.state_dict().items()}
+    steps = []
+    for mode, shape in modes:
+        module.train(mode == "train")
+        x = torch.randn(*shape, generator=g, dtype=F64).to(dtype).requires_grad_(True)
+        out = module(x)
+        upstream = (torch.rand(out.shape, generator=g, dtype=F64) * 2 - 1).to(dtype)
+        params = dict(module.named_parameters())
+        grads = torch.autograd.grad((out * upstream).sum(), [x] + list(params.values()))
+        steps.append({"training": mode == "train", "input": encode(x), "output": encode(out),
+                      "upstream": encode(upstream), "input_grad": encode(grads[0]),
+                      "param_grads": {k: encode(v) for k, v in zip(params, grads[1:])},
+                      "buffers": {k: encode(v) for k, v in module.named_buffers()}})
+    return {"name": name + "_" + str(dtype).replace("torch.", ""), "layer": type(module).__name__,
+            "options": options, "state": state, "steps": steps, "repr": repr(module)}
+
+
+def norm_cases():
+    out = []
+
+    def both(name, cls, options, modes):
+        out.extend(norm_run(name, cls, options, modes, dt) for dt in (F64, F32))
+
+    t, e = "train", "eval"
+    s4 = (4, 3, 3, 5)
+    both("bn2d_default", nn.BatchNorm2d, dict(num_features=3), [(t, s4), (t, s4), (t, s4), (e, s4), (e, (2, 3, 2, 2))])
+    both("bn2d_eval_first", nn.BatchNorm2d, dict(num_features=2, eps=1e-3, momentum=0.3),
+         [(e, (2, 2, 3, 3)), (t, (3, 2, 2, 4)), (t, (1, 2, 3, 3)), (e, (2, 2, 3, 3))])
+    both("bn2d_cumulative", nn.BatchNorm2d, dict(num_features=3, momentum=None), [(t, s4), (t, s4), (t, s4), (e, s4)])
+    both("bn2d_no_affine", nn.BatchNorm2d, dict(num_features=3, affine=False), [(t, s4), (t, s4), (e, s4)])
+    both("bn2d_no_track", nn.BatchNorm2d, dict(num_features=3, track_running_stats=False), [(t, s4), (e, s4)])
+    both("bn1d_2d_input", nn.BatchNorm1d, dict(num_features=4), [(t, (6, 4)), (t, (2, 4)), (t, (5, 4)), (e, (3, 4))])
+    both("bn1d_3d_input", nn.BatchNorm1d, dict(num_features=3, eps=1e-4, momentum=0.5),
+         [(t, (4, 3, 5)), (t, (1, 3, 2)), (e, (2, 3, 5)), (e, (1, 3, 1))])
+    both("bn1d_no_track_no_affine", nn.BatchNorm1d, dict(num_features=2, affine=False, track_running_stats=False),
+         [(t, (3, 2)), (e, (4, 2, 3))])
     return out
 
 
@@ -118,6 +195,7 @@ if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     path = os.path.join(here, "..", "resources", "fixtures", "layers.json")
     with open(path, "w") as f:
-        json.dump({"torch": torch.__version__, "cases": cases()}, f, indent=None, separators=(",", ":"))
+        json.dump({"torch": torch.__version__, "cases": cases(), "norm_cases": norm_cases()}, f, indent=None,
+                  separators=(",", ":"))
         f.write("\n")
     print("wrote", os.path.normpath(path))

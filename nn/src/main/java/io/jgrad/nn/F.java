@@ -174,6 +174,39 @@ public final class F {
         return Pooling.adaptiveAvgPool2d(input, outputSize);
     }
 
+    /**
+     * Batch normalisation, PyTorch's {@code torch.nn.functional.batch_norm} over [N, C, *]: with
+     * {@code training}, each channel is normalised by the batch's mean and biased variance, and the
+     * running statistics (if given) are updated in place, without grad, as
+     * {@code (1 - momentum)·running + momentum·batch} with the unbiased variance; otherwise the running
+     * statistics normalise. Weight and bias [C] or null.
+     *
+     * <pre>
+     * jshell> F.batchNorm(Tensor.of(new double[][] {{1, 2}, {3, 6}}), null, null, null, null, true, 0.1, 0)
+     * $1 ==> tensor([[-1., -1.],
+     *         [ 1.,  1.]])
+     * </pre>
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return Normalization.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /**
+     * Layer normalisation, PyTorch's {@code torch.nn.functional.layer_norm}: the input's last dims,
+     * which must equal {@code normalizedShape}, are normalised by their mean and biased variance;
+     * weight and bias (of shape normalizedShape, or null) scale and shift.
+     *
+     * <pre>
+     * jshell> F.layerNorm(Tensor.of(new double[][] {{1, 3}, {2, 6}}), new int[] {2}, null, null, 0)
+     * $1 ==> tensor([[-1.,  1.],
+     *         [-1.,  1.]])
+     * </pre>
+     */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
     // --- losses (input first, then target; MEAN reduction unless given) ---
 
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {

@@ -4,6 +4,7 @@ import io.jgrad.core.DType;
 import io.jgrad.core.Device;
 import io.jgrad.core.Tensor;
 import io.jgrad.io.Tensors;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * A layer or model: PyTorch's {@code nn.Module}. Subclasses register parameters and submodules in
- * order with {@link #param} and {@link #module}, and implement {@link #forward}; callers use
- * {@link #apply} (PyTorch's {@code model(x)}).
+ * order with {@link #param} and {@link #module}, state that is saved but not trained (running
+ * statistics) with {@link #buffer}, and implement {@link #forward}; callers use {@link #apply}
+ * (PyTorch's {@code model(x)}).
  *
  * <pre>
  * jshell> var model = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 3));
@@ -25,6 +27,7 @@ import java.util.Map;
 public abstract class Module {
     private final Map<String, Tensor> params = new LinkedHashMap<>();
     private final Map<String, Module> modules = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private boolean training = true;
 
     /** Runs the module on {@code input}. */
@@ -43,6 +46,23 @@ public abstract class Module {
         return p;
     }
 
+    /**
+     * Registers a buffer, PyTorch's {@code register_buffer}: state the module updates itself (e.g.
+     * running statistics) that {@link #stateDict()}, {@link #save} and {@link #load} carry and
+     * {@link #to} moves, but {@link #parameters()} leaves out, so no optimizer touches it. Returns
+     * the buffer, detached; update it in place (its object stays the one registered).
+     */
+    protected final Tensor buffer(String name, Tensor value) {
+        checkName(name);
+        if (value == null) {
+            throw new IllegalArgumentException("buffer '" + name + "' of " + getClass().getSimpleName() + " is null; "
+                    + "register a tensor, or nothing when the module has no such state");
+        }
+        Tensor b = value.detach();
+        buffers.put(name, b);
+        return b;
+    }
+
     /** Registers a submodule under {@code name}; returns it. */
     protected final <M extends Module> M module(String name, M child) {
         checkName(name);
@@ -54,7 +74,7 @@ public abstract class Module {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException("module names must be non-empty and contain no '.'; got '" + name + "'");
         }
-        if (params.containsKey(name) || modules.containsKey(name)) {
+        if (params.containsKey(name) || modules.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException("'" + name + "' is already registered in " + getClass().getSimpleName());
         }
     }
@@ -68,6 +88,21 @@ public abstract class Module {
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>(params);
         modules.forEach((name, m) -> m.namedParameters().forEach((k, v) -> out.put(name + "." + k, v)));
+        return out;
+    }
+
+    /** Buffers by dotted path, e.g. {@code 1.running_mean}: this module's first, then each submodule's. */
+    public Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>(buffers);
+        modules.forEach((name, m) -> m.namedBuffers().forEach((k, v) -> out.put(name + "." + k, v)));
+        return out;
+    }
+
+    /** Every parameter and buffer by dotted path in PyTorch's state_dict order: a module's own, then each child's. */
+    private Map<String, Tensor> namedState() {
+        Map<String, Tensor> out = new LinkedHashMap<>(params);
+        out.putAll(buffers);
+        modules.forEach((name, m) -> m.namedState().forEach((k, v) -> out.put(name + "." + k, v)));
         return out;
     }
 
@@ -101,16 +136,17 @@ public abstract class Module {
         return training;
     }
 
-    /** Detached copies of every parameter by dotted name. */
+    /** Detached copies of every parameter and buffer by dotted name, in PyTorch's order. */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        namedParameters().forEach((k, v) -> out.put(k, v.detach().clone()));
+        namedState().forEach((k, v) -> out.put(k, v.detach().clone()));
         return out;
     }
 
     /**
-     * Copies values into the parameters. With {@code strict}, missing and unexpected keys are errors;
-     * a shape mismatch always is.
+     * Copies values into the parameters and buffers. With {@code strict}, missing and unexpected keys
+     * are errors; a shape mismatch always is, and so is a value whose kind (floating point or not)
+     * differs from the entry's, such as a float for the int64 {@code num_batches_tracked}.
      */
     public void loadStateDict(Map<String, Tensor> state, boolean strict) {
         String name = getClass().getSimpleName();
@@ -127,7 +163,7 @@ public abstract class Module {
                         + (v == null ? "null" : v.getClass().getSimpleName() + " " + v));
             }
         }
-        Map<String, Tensor> own = namedParameters();
+        Map<String, Tensor> own = namedState();
         if (strict) {
             List<String> missing = own.keySet().stream().filter(k -> !state.containsKey(k)).toList();
             List<String> unexpected = state.keySet().stream().filter(k -> !own.containsKey(k)).toList();
@@ -144,6 +180,11 @@ public abstract class Module {
                 throw new IllegalArgumentException("loadStateDict: size mismatch for " + e.getKey() + ": copying a param "
                         + "with shape " + Arrays.toString(e.getValue().shape()) + ", the shape in current model is "
                         + Arrays.toString(p.shape()));
+            }
+            if (p.dtype().isFloatingPoint() != e.getValue().dtype().isFloatingPoint()) {
+                throw new IllegalArgumentException("loadStateDict: dtype mismatch for " + e.getKey() + ": copying a "
+                        + e.getValue().dtype() + " tensor into the model's " + p.dtype() + " entry; the checkpoint "
+                        + "was likely saved from a different model");
             }
         }
         try (var g = Tensor.noGrad()) {
@@ -182,7 +223,8 @@ public abstract class Module {
     }
 
     /**
-     * Converts every parameter to a floating point {@code dtype} in place, as PyTorch's
+     * Converts every parameter and floating point buffer (integer ones, such as
+     * {@code num_batches_tracked}, keep their dtype) to a floating point {@code dtype} in place, as PyTorch's
      * {@code module.to(dtype)}: the parameter objects stay the same, so an optimizer built before still
      * updates them (though state it already holds, e.g. Adam's moments, keeps the old dtype; PyTorch
      * too recommends building optimizers after moving the model). Returns this.
@@ -193,12 +235,13 @@ public abstract class Module {
         }
         try (var g = Tensor.noGrad()) {
             for (Tensor p : parameters()) p.setData(p.to(dtype));
+            for (Tensor b : namedBuffers().values()) if (b.dtype().isFloatingPoint()) b.setData(b.to(dtype));
         }
         return this;
     }
 
     /**
-     * Moves every parameter (and its gradient) to {@code device}, keeping each parameter the same
+     * Moves every parameter (and its gradient) and buffer to {@code device}, keeping each the same
      * object, as PyTorch's {@code module.to(device)}: layer fields and optimizers see the move. Create
      * the optimizer after moving, or move before its first step, so its state is made on the device.
      * <pre>
@@ -211,6 +254,7 @@ public abstract class Module {
         if (device == null) throw new NullPointerException("Module.to: device is null; pass Device.CPU or Device.ND4J");
         try (var g = Tensor.noGrad()) {
             for (Tensor p : parameters()) p.setData(p.to(device));
+            for (Tensor b : namedBuffers().values()) b.setData(b.to(device));
         }
         return this;
     }
@@ -234,6 +278,25 @@ public abstract class Module {
     /** The one-line description inside the parentheses, e.g. {@code in_features=4, out_features=2, bias=true}. */
     protected String extraRepr() {
         return "";
+    }
+
+    /**
+     * Python's repr of a float (shortest digits, positional for exponents -4 to 15, else like 1e-05),
+     * for reprs that print options as PyTorch does.
+     */
+    public static String pyFloat(double v) {
+        if (Double.isNaN(v)) return "nan";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return 1 / v < 0 ? "-0.0" : "0.0";
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        int exp = d.precision() - d.scale() - 1;
+        if (exp < -4 || exp >= 16) {
+            String digits = d.unscaledValue().abs().toString();
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            return (v < 0 ? "-" : "") + mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        }
+        String s = d.toPlainString();
+        return s.contains(".") ? s : s + ".0";
     }
 
     /** PyTorch's tree: {@code Sequential(\n  (0): Linear(in_features=784, ...)\n)}. */

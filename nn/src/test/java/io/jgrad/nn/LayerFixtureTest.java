@@ -47,6 +47,8 @@ class LayerFixtureTest {
             case "AvgPool2d" -> new AvgPool2d(ints(o, "kernel_size", 0), o.has("stride") ? ints(o, "stride", 0)
                     : ints(o, "kernel_size", 0), ints(o, "padding", 0), o.path("count_include_pad").asBoolean(true));
             case "AdaptiveAvgPool2d" -> new AdaptiveAvgPool2d(ints(o, "output_size", 0));
+            case "LayerNorm" -> new LayerNorm(ints(o, "normalized_shape", 0), o.path("eps").asDouble(1e-5),
+                    o.path("elementwise_affine").asBoolean(true));
             case "Unfold" -> functional(x -> Fused.im2col(x, ints(o, "kernel_size", 0), ints(o, "dilation", 1),
                     ints(o, "padding", 0), ints(o, "stride", 1), 0, Fused.BlockLayout.COLUMNS));
             default -> throw new IllegalArgumentException("unknown layer " + c.get("layer"));

@@ -1,6 +1,6 @@
 package io.jgrad.optim;
 
-import java.math.BigDecimal;
+import io.jgrad.nn.Module;
 import java.util.TreeMap;
 
 /** Option values written as Python writes them, so an optimizer prints as PyTorch's repr does. */
@@ -30,19 +30,8 @@ final class Repr {
         return String.valueOf(v);
     }
 
-    /** Python's float repr: shortest digits, positional for exponents -4 to 15, else like 1e-08. */
+    /** Python's float repr, as nn's module reprs write it. */
     static String number(double d) {
-        if (Double.isNaN(d)) return "nan";
-        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
-        if (d == 0) return 1 / d < 0 ? "-0.0" : "0.0";
-        BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        int exponent = b.precision() - b.scale() - 1;
-        if (exponent >= -4 && exponent < 16) {
-            String plain = b.toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        String digits = b.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+        return Module.pyFloat(d);
     }
 }
