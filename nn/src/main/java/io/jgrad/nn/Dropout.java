@@ -13,9 +13,7 @@ public class Dropout extends Module {
     }
 
     public Dropout(double p, Generator generator) {
-        if (p < 0 || p > 1) {
-            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
-        }
+        Dropouts.checkP("Dropout", p);
         this.p = p;
         this.generator = generator;
     }

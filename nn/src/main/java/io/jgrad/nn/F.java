@@ -78,11 +78,7 @@ public final class F {
 
     /** Zeroes elements with probability p and scales the rest by 1/(1-p) when {@code training}. */
     public static Tensor dropout(Tensor x, double p, boolean training, Generator g) {
-        if (p < 0 || p > 1) throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got " + p);
-        if (!training || p == 0) return x;
-        if (p == 1) return x.mul(0.0);
-        Tensor keep = Tensor.rand(g, x.shape()).ge(p).to(x.dtype());
-        return x.mul(keep.div(1 - p));
+        return Dropouts.dropout(x, p, training, g);
     }
 
     public static Tensor oneHot(Tensor classes, int numClasses) {
@@ -205,6 +201,41 @@ public final class F {
      */
     public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         return Normalization.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** x·sigmoid(x), PyTorch's {@code F.silu}: see {@link SiLU}. */
+    public static Tensor silu(Tensor x) {
+        return Activations.silu(x);
+    }
+
+    /** PyTorch's {@code F.gelu(x, approximate='tanh')}: see {@link GELU}. */
+    public static Tensor gelu(Tensor x, String approximate) {
+        return Activations.gelu(x, approximate);
+    }
+
+    /** log(1 + e^(beta·x))/beta, x where beta·x > threshold: see {@link Softplus}. */
+    public static Tensor softplus(Tensor x, double beta, double threshold) {
+        return Activations.softplus(x, beta, threshold);
+    }
+
+    /** x for x > 0, else alpha·(e^x - 1): see {@link ELU}. */
+    public static Tensor elu(Tensor x, double alpha) {
+        return Activations.elu(x, alpha);
+    }
+
+    /** Clamp into [minVal, maxVal], gradient strictly inside only: see {@link Hardtanh}. */
+    public static Tensor hardtanh(Tensor x, double minVal, double maxVal) {
+        return Activations.hardtanh(x, minVal, maxVal);
+    }
+
+    /** Rows of {@code weight} [n, dim] at int64 {@code indices} of any shape; {@code paddingIdx} (nullable) gets no gradient. */
+    public static Tensor embedding(Tensor indices, Tensor weight, Integer paddingIdx) {
+        return Embeddings.embedding(indices, weight, paddingIdx);
+    }
+
+    /** Zeroes whole channels of (N, C, H, W) or (C, H, W) with probability p when {@code training}: see {@link Dropout2d}. */
+    public static Tensor dropout2d(Tensor x, double p, boolean training, Generator g) {
+        return Dropouts.dropout2d(x, p, training, g);
     }
 
     // --- losses (input first, then target; MEAN reduction unless given) ---
