@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jgrad.core.Device;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
 import java.util.List;
@@ -79,6 +80,17 @@ class ModuleTest {
         assertFalse(d.isTraining());
         assertSame(x, d.apply(x));
         assertThrows(IllegalArgumentException.class, () -> new Dropout(1.5));
+    }
+
+    @Test
+    void dropoutDropsTheSameElementsOnEveryDevice() {
+        Tensor x = Tensor.ones(2, 3, 4, 4);
+        Tensor cpu = new Dropout(0.5, new Generator(9)).apply(x), nd4j = new Dropout(0.5, new Generator(9)).apply(x.to(Device.ND4J));
+        assertEquals(Device.ND4J, nd4j.device());
+        assertArrayEquals(cpu.toFloatArray(), nd4j.toFloatArray());
+        Tensor channels = new Dropout2d(0.5, new Generator(9)).apply(x.to(Device.ND4J));
+        assertEquals(Device.ND4J, channels.device());
+        assertArrayEquals(new Dropout2d(0.5, new Generator(9)).apply(x).toFloatArray(), channels.toFloatArray());
     }
 
     @Test
