@@ -12,14 +12,20 @@ import org.nd4j.linalg.api.shape.Shape;
 final class Creation {
     private Creation() {}
 
+    /** A copy of {@code shape} once it is valid; the messages are built only on failure (factories are hot). */
     static int[] checkShape(String op, int[] shape) {
         long n = 1;
         for (int s : shape) {
-            Check.argument(s >= 0, "%s: sizes must be non-negative; got shape %s", op, Check.shape(shape));
+            if (s < 0) {
+                throw new IllegalArgumentException(String.format("%s: sizes must be non-negative; got shape %s", op,
+                        Check.shape(shape)));
+            }
             n *= s;
         }
-        Check.argument(n <= Shapes.MAX_NUMEL, "%s: shape %s has %d elements; jgrad tensors hold at most %d", op,
-                Check.shape(shape), n, Shapes.MAX_NUMEL);
+        if (n > Shapes.MAX_NUMEL) {
+            throw new IllegalArgumentException(String.format("%s: shape %s has %d elements; jgrad tensors hold at most %d",
+                    op, Check.shape(shape), n, Shapes.MAX_NUMEL));
+        }
         return shape.clone();
     }
 
@@ -111,9 +117,11 @@ final class Creation {
                 expected, row, length);
     }
 
-    /** A 0-d tensor of {@code dtype}. */
+    /** A 0-d tensor of {@code dtype}: also the operand of every op given a number ({@link Ops#scalar}). */
     static Tensor scalar(double value, DType dtype) {
-        return created(dtype.convert(new double[] {value}), new int[0]);
+        Object data = dtype.alloc(1);
+        Buffers.fill(data, value);
+        return created(data, new int[0]);
     }
 
     static Tensor arange(double start, double end, double step, DType type) {

@@ -29,15 +29,18 @@ public enum DType {
         return a.ordinal() >= b.ordinal() ? a : b;
     }
 
-    /** The dtype of a device array. */
-    static DType of(Object array) {
-        Class<?> type = Device.of(array).kernels().type(array);
-        for (DType t : values()) if (t.array == type) return t;
+    /** The dtype of an array of {@code device}. */
+    static DType of(Object array, Device device) {
+        Class<?> type = device.kernels().type(array);
+        for (DType t : VALUES) if (t.array == type) return t;
         throw new IllegalArgumentException("unsupported storage " + type.getSimpleName());
     }
 
     /** The heap array class that names this type to the kernels ({@code float[].class}, ...). */
     final Class<?> array;
+
+    /** {@link #values()} without its copy: {@link #of} runs for every tensor made. */
+    private static final DType[] VALUES = values();
 
     /** A new zero-filled heap array of this type. */
     Object alloc(int n) {

@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Shapes;
+import java.util.function.Supplier;
 
 /**
  * Shared argument handling for op classes: dtype promotion (of scalar operands too), broadcasting
@@ -36,6 +37,11 @@ final class Ops {
      * other than the CPU wins. Null entries stay null.
      */
     static Tensor[] onOneDevice(String op, Tensor... in) {
+        return onOneDevice(() -> op, in);
+    }
+
+    /** {@link #onOneDevice(String, Tensor...)} naming the op only in the error: every op's apply calls it. */
+    static Tensor[] onOneDevice(Supplier<String> op, Tensor[] in) {
         Device device = null;
         for (Tensor t : in) {
             if (t == null || t.dim() == 0) continue;
@@ -43,7 +49,7 @@ final class Ops {
             else if (t.device() != device) {
                 throw new IllegalArgumentException(String.format("%s: Expected all tensors to be on the same device, but "
                         + "found at least two devices, %s and %s! Move them to one with to(Device.%s) or "
-                        + "to(Device.%s)", op, device, t.device(), device.name(), t.device().name()));
+                        + "to(Device.%s)", op.get(), device, t.device(), device.name(), t.device().name()));
             }
         }
         if (device == null) {
@@ -59,6 +65,20 @@ final class Ops {
         return out;
     }
 
+    /**
+     * Whether the non-null inputs already share a device, so {@link #onOneDevice} would return them as
+     * they are: the check every op's apply makes, kept small enough for the JIT to inline.
+     */
+    static boolean oneDevice(Tensor[] in) {
+        Device device = null;
+        for (Tensor t : in) {
+            if (t == null) continue;
+            if (device == null) device = t.device();
+            else if (t.device() != device) return false;
+        }
+        return true;
+    }
+
     /** {@code other} on {@code self}'s device for an in-place update of {@code self}: only a 0-d tensor moves. */
     static Tensor onDeviceOf(String op, Tensor self, Tensor other) {
         Device device = self.device();
@@ -71,13 +91,15 @@ final class Ops {
     static Tensor scalar(Tensor x, double value) {
         DType d = x.dtype();
         DType t = d.isFloatingPoint() || value == Math.rint(value) && Math.abs(value) < 0x1p53 ? d : DType.FLOAT32;
-        return Tensor.full(value, t == DType.BOOL ? DType.INT64 : t);
+        return Creation.scalar(value, t == DType.BOOL ? DType.INT64 : t);
     }
 
     static int[] broadcast(String op, int[] a, int[] b) {
         int[] out = Shapes.broadcast(a, b);
-        Check.argument(out != null, "%s: shapes %s and %s are not broadcastable (sizes must match or be 1, aligned "
-                + "from the right)", op, Check.shape(a), Check.shape(b));
+        if (out == null) {  // the message only now: every binary op passes here
+            throw new IllegalArgumentException(String.format("%s: shapes %s and %s are not broadcastable (sizes must "
+                    + "match or be 1, aligned from the right)", op, Check.shape(a), Check.shape(b)));
+        }
         return out;
     }
 

@@ -6,9 +6,12 @@ package io.jgrad.core;
  */
 final class Storage {
     final Object data;
+    /** {@code data}'s device, found once: every op asks each operand's (for its kernels and the same-device rule). */
+    final Device device;
     int version;
 
     Storage(Object data) {
         this.data = data;
+        this.device = Device.of(data);
     }
 }

@@ -41,7 +41,7 @@ public final class Tensor {
     Tensor(Storage storage, int[] shape) {
         this.storage = storage;
         this.shape = shape;
-        this.dtype = DType.of(storage.data);
+        this.dtype = DType.of(storage.data, storage.device);
     }
 
     // --- creation ---
@@ -642,7 +642,7 @@ public final class Tensor {
 
     /** The device that holds this tensor's storage and computes its ops, PyTorch's {@code tensor.device}. */
     public Device device() {
-        return Device.of(storage.data);
+        return storage.device;
     }
 
     /**
@@ -2263,7 +2263,7 @@ public final class Tensor {
 
     /** The kernels of this tensor's device. */
     io.jgrad.core.kernel.Kernels kernels() {
-        return Device.of(storage.data).kernels();
+        return storage.device.kernels();
     }
 
     int version() {

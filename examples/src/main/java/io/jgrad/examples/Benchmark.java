@@ -13,8 +13,8 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas;
 
 /**
- * jgrad against PyTorch on identical work, on one machine, in alternating rounds; prints a Markdown
- * table for README.md. The PyTorch half is examples/bench/benchmark_pytorch.py, run as a subprocess;
+ * jgrad against PyTorch on identical work, on one machine, in alternating rounds; prints Markdown
+ * tables for README.md. The PyTorch half is examples/bench/benchmark_pytorch.py, run as a subprocess;
  * {@link BenchmarkJgrad} and the script do the same work, row for row: keep the two in step.
  *
  * <p>Rows, float32, in steps/s or time: (a) a chain of 600 tiny ops on a 4-element tensor
@@ -24,7 +24,10 @@ import org.bytedeco.openblas.global.openblas;
  * loss = CrossEntropyLoss(Sequential(Linear, ReLU, Linear)(x), y); loss.backward(); Adam(1e-3).step()};
  * (d) Fashion-MNIST, {@link TrainFashionMnist}'s recipe (5 epochs at batch 128 with a test evaluation
  * after each), wall time and final test accuracy, skipped when the full data set is not installed.
- * Then, jgrad only, off-heap and heap memory over 20,000 training steps at batch 32.
+ * Rows (a) and (c) again on jgrad's ND4J device ({@code Tensor.setDefaultDevice(Device.ND4J)} for the
+ * measurement, so the model, inputs and optimizer state are ND4J arrays), each beside PyTorch's figure of
+ * the same workload and the CPU device's. Then, jgrad only, off-heap and heap memory over 20,000
+ * training steps at batch 32 on the CPU device.
  *
  * <p>Method: rounds alternate jgrad (in this JVM) and PyTorch (one long-lived script process), so a
  * noisy machine hits both; each rate is the median of repeats after a warm-up, with the step count
@@ -38,32 +41,33 @@ import org.bytedeco.openblas.global.openblas;
  * -Dexec.mainClass=io.jgrad.examples.Benchmark -Dexec.args="--rounds 3"}, or {@code java -cp} with
  * examples/target/classes and the class path of {@code ./mvnw -q -pl examples -am package -DskipTests
  * dependency:build-classpath -Dmdep.outputFile=cp.txt}. Options: {@code --quick} (smoke run: 1 round,
- * short windows, 1 epoch), {@code --no-torch}, {@code --rounds N} (default 3), {@code --threads N}
- * (default 2, both sides). Progress goes to stdout (jgrad) and stderr (PyTorch); the table and the
- * environment come last.
+ * short windows, 1 epoch), {@code --no-torch}, {@code --no-nd4j} (the CPU device's rows only),
+ * {@code --rounds N} (default 3), {@code --threads N} (default 2, both sides). Progress goes to stdout
+ * (jgrad) and stderr (PyTorch); the tables and the environment come last.
  */
 public final class Benchmark {
-    static final String USAGE = "usage: Benchmark [--quick] [--no-torch] [--rounds N] [--threads N]";
+    static final String USAGE = "usage: Benchmark [--quick] [--no-torch] [--no-nd4j] [--rounds N] [--threads N]";
 
     /** What both sides run with; the script gets the same values on its command line. */
-    record Settings(boolean quick, boolean noTorch, int rounds, int threads, int repeats, double warmupSeconds,
-                    double windowSeconds, int epochs, int[] batches, int memorySteps) {
+    record Settings(boolean quick, boolean noTorch, boolean nd4j, int rounds, int threads, int repeats,
+                    double warmupSeconds, double windowSeconds, int epochs, int[] batches, int memorySteps) {
         static Settings parse(String[] args) {
-            boolean quick = false, noTorch = false;
+            boolean quick = false, noTorch = false, nd4j = true;
             Integer rounds = null;
             int threads = 2;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--no-torch" -> noTorch = true;
+                    case "--no-nd4j" -> nd4j = false;
                     case "--rounds" -> rounds = positive(args, ++i);
                     case "--threads" -> threads = positive(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return quick ? new Settings(true, noTorch, rounds == null ? 1 : rounds, threads, 3, 0.5, 0.1, 1,
+            return quick ? new Settings(true, noTorch, nd4j, rounds == null ? 1 : rounds, threads, 3, 0.5, 0.1, 1,
                     new int[] {32, 128, 1024}, 2_000)
-                    : new Settings(false, noTorch, rounds == null ? 3 : rounds, threads, 7, 2.0, 0.5, 5,
+                    : new Settings(false, noTorch, nd4j, rounds == null ? 3 : rounds, threads, 7, 2.0, 0.5, 5,
                     new int[] {32, 128, 1024}, 20_000);
         }
 
@@ -134,7 +138,8 @@ public final class Benchmark {
         System.out.println();
         System.out.printf("Each side: median over rounds; within a round, each rate is the median of %d timed repeats "
                 + "(%.1f s warm-up, step count fixed in round 1), the Fashion-MNIST time one run. Ratio > 1 means "
-                + "jgrad is faster (jgrad / PyTorch for steps/s, PyTorch / jgrad for µs and s), taken per round.%n",
+                + "jgrad is faster (jgrad / PyTorch for steps/s, PyTorch / jgrad for µs and s), taken per round; "
+                + "likewise ND4J / CPU > 1 would mean the ND4J device is faster than the CPU device.%n",
                 s.repeats(), s.warmupSeconds());
         System.out.printf("Fashion-MNIST final test accuracy after %d epoch(s), per round: jgrad %s, PyTorch %s%n",
                 s.epochs(), accuracies(table, true), accuracies(table, false));
@@ -159,6 +164,13 @@ public final class Benchmark {
         for (int b : s.batches()) {
             rows.add(new BenchmarkTable.Row("train_step_steps_per_s_" + b, "training step (fwd, CrossEntropyLoss, bwd, "
                     + "Adam, zeroGrad), batch " + b + " (steps/s, higher is better)", rate));
+        }
+        if (s.nd4j()) {  // the same workloads on the ND4J device, beside the CPU rows and PyTorch's figures
+            for (BenchmarkTable.Row r : List.copyOf(rows)) {
+                if (r.key().startsWith("tiny_") || r.key().startsWith("train_step_")) {
+                    rows.add(new BenchmarkTable.Row(BenchmarkJgrad.ND4J + r.key(), r.label(), r.kind(), r.key()));
+                }
+            }
         }
         String epochs = s.epochs() + (s.epochs() == 1 ? " epoch" : " epochs");
         rows.add(new BenchmarkTable.Row("fashion_mnist_seconds", "Fashion-MNIST training, " + epochs

@@ -1,5 +1,6 @@
 package io.jgrad.examples;
 
+import io.jgrad.core.Device;
 import io.jgrad.core.Tensor;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;
@@ -18,6 +19,9 @@ import org.bytedeco.javacpp.Pointer;
  * examples/bench/benchmark_pytorch.py, function for function; keep the two in step.
  */
 final class BenchmarkJgrad {
+    /** The prefix of the ND4J device's row keys; the rest is the key of the CPU row and PyTorch's figure. */
+    static final String ND4J = "nd4j_";
+
     /** Published results, so the JIT cannot prove a no-grad chain unused and drop it. */
     private static volatile Tensor sink;
 
@@ -32,23 +36,18 @@ final class BenchmarkJgrad {
         this.data = data;
     }
 
-    /** One round: the same rows, in the same order, as benchmark_pytorch.py's run_round. */
+    /**
+     * One round: the same rows, in the same order, as benchmark_pytorch.py's run_round, then (unless
+     * --no-nd4j) the tiny-op chains and training steps again with the ND4J device as the default.
+     */
     Map<String, Double> round() {
         Map<String, Double> r = new LinkedHashMap<>();
-        System.out.println("jgrad: tiny-op chain ...");
-        r.put("tiny_fwd_bwd_us_per_op", 1e6 / (600 * timer.rate("tiny_fwd_bwd", () -> tinyChain(true))));
-        // noGrad wraps the whole measurement so no graph is recorded at all.
-        try (var g = Tensor.noGrad()) {
-            r.put("tiny_nograd_us_per_op", 1e6 / (600 * timer.rate("tiny_nograd", () -> tinyChain(false))));
-        }
+        tinyChains(r, "");
         for (int b : settings.batches()) {
             System.out.println("jgrad: MLP forward+backward, batch " + b + " ...");
             r.put("mlp_fwd_bwd_steps_per_s_" + b, timer.rate("mlp_fwd_bwd_" + b, mlpFwdBwd(b)));
         }
-        for (int b : settings.batches()) {
-            System.out.println("jgrad: training step, batch " + b + " ...");
-            r.put("train_step_steps_per_s_" + b, timer.rate("train_step_" + b, trainingStep(b)));
-        }
+        trainingSteps(r, "");
         if (data == null) {
             r.put("fashion_mnist_seconds", null);
             r.put("fashion_mnist_accuracy", null);
@@ -60,7 +59,39 @@ final class BenchmarkJgrad {
             r.put("fashion_mnist_seconds", t.seconds());
             r.put("fashion_mnist_accuracy", t.testAccuracy().get(settings.epochs() - 1));
         }
+        if (settings.nd4j()) {
+            Device before = Tensor.getDefaultDevice();
+            Tensor.setDefaultDevice(Device.ND4J);  // the rows' models and inputs are created there
+            try {
+                tinyChains(r, ND4J);
+                trainingSteps(r, ND4J);
+            } finally {
+                Tensor.setDefaultDevice(before);
+            }
+        }
         return r;
+    }
+
+    /** Rows (a) with their keys prefixed: "" on the CPU device, {@link #ND4J} on that device. */
+    private void tinyChains(Map<String, Double> r, String prefix) {
+        System.out.println("jgrad" + device(prefix) + ": tiny-op chain ...");
+        r.put(prefix + "tiny_fwd_bwd_us_per_op", 1e6 / (600 * timer.rate(prefix + "tiny_fwd_bwd", () -> tinyChain(true))));
+        // noGrad wraps the whole measurement so no graph is recorded at all.
+        try (var g = Tensor.noGrad()) {
+            r.put(prefix + "tiny_nograd_us_per_op", 1e6 / (600 * timer.rate(prefix + "tiny_nograd", () -> tinyChain(false))));
+        }
+    }
+
+    /** Rows (c) with their keys prefixed, as {@link #tinyChains}. */
+    private void trainingSteps(Map<String, Double> r, String prefix) {
+        for (int b : settings.batches()) {
+            System.out.println("jgrad" + device(prefix) + ": training step, batch " + b + " ...");
+            r.put(prefix + "train_step_steps_per_s_" + b, timer.rate(prefix + "train_step_" + b, trainingStep(b)));
+        }
+    }
+
+    private static String device(String prefix) {
+        return prefix.isEmpty() ? "" : " (" + Device.ND4J + " device)";
     }
 
     // (a) tiny-op chain

@@ -1,16 +1,21 @@
 package io.jgrad.examples;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.DoubleSummaryStatistics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Per-round results of both sides and the Markdown table made of them: for each row the median over
+ * Per-round results of both sides and the Markdown tables made of them: for each row the median over
  * rounds of each side, the median of the per-round ratios, and their min–max. Ratios are oriented so
- * that above 1 always means jgrad is faster: jgrad / PyTorch for rates, PyTorch / jgrad for times.
+ * that above 1 always means the first named is faster: a / b for rates, b / a for times. Rows measured
+ * on the ND4J device go in a second table, beside the CPU device's and PyTorch's figures of the same
+ * workload.
  */
 final class BenchmarkTable {
     enum Kind {
@@ -22,7 +27,20 @@ final class BenchmarkTable {
         INFO
     }
 
-    record Row(String key, String label, Kind kind) {}
+    /**
+     * A row; {@code cpuKey} is null for the CPU device's rows, else the CPU row of the same workload,
+     * whose key also names PyTorch's figure.
+     */
+    record Row(String key, String label, Kind kind, String cpuKey) {
+        Row(String key, String label, Kind kind) {
+            this(key, label, kind, null);
+        }
+
+        /** This workload's key on the PyTorch side. */
+        String torchKey() {
+            return cpuKey == null ? key : cpuKey;
+        }
+    }
 
     private final List<Row> rows;
     private final Map<String, List<Double>> jgrad = new HashMap<>(), torch = new HashMap<>();
@@ -41,7 +59,7 @@ final class BenchmarkTable {
         rounds++;
         for (Row r : rows) {
             jgrad.get(r.key()).add(jgradRound.get(r.key()));
-            torch.get(r.key()).add(torchRound == null ? null : torchRound.get(r.key()));
+            torch.get(r.key()).add(torchRound == null ? null : torchRound.get(r.torchKey()));
         }
     }
 
@@ -54,35 +72,57 @@ final class BenchmarkTable {
         return Collections.unmodifiableList((ofJgrad ? jgrad : torch).get(key));
     }
 
-    /** Per-round ratios, > 1 when jgrad is faster; rounds where either side is missing are left out. */
+    /** Per-round ratios of jgrad to PyTorch, > 1 when jgrad is faster. */
     List<Double> ratios(Row row) {
+        return ratios(row.kind(), jgrad.get(row.key()), torch.get(row.key()));
+    }
+
+    /** Per-round ratios, > 1 when {@code a} is faster; rounds where either is missing are left out. */
+    private static List<Double> ratios(Kind kind, List<Double> a, List<Double> b) {
         List<Double> out = new ArrayList<>();
-        if (row.kind() == Kind.INFO) return out;
-        List<Double> j = jgrad.get(row.key()), t = torch.get(row.key());
-        for (int i = 0; i < j.size(); i++) {
-            if (j.get(i) == null || t.get(i) == null) continue;
-            out.add(row.kind() == Kind.RATE ? j.get(i) / t.get(i) : t.get(i) / j.get(i));
+        if (kind == Kind.INFO) return out;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) == null || b.get(i) == null) continue;
+            out.add(kind == Kind.RATE ? a.get(i) / b.get(i) : b.get(i) / a.get(i));
         }
         return out;
     }
 
-    /** The Markdown table; {@code torchName} heads the PyTorch column. */
+    /** The Markdown tables, the ND4J device's second when it has rows; {@code torchName} heads the PyTorch columns. */
     String markdown(String torchName) {
+        String median = "(median of " + rounds + (rounds == 1 ? " round)" : " rounds)");
         StringBuilder sb = new StringBuilder();
-        sb.append("| benchmark | jgrad | ").append(torchName).append(" | jgrad / ").append("PyTorch (median of ")
-                .append(rounds).append(rounds == 1 ? " round" : " rounds").append(") | spread (min–max) |\n");
-        sb.append("|---|---|---|---|---|\n");
+        sb.append("| benchmark | jgrad | ").append(torchName).append(" | jgrad / PyTorch ").append(median)
+                .append(" | spread (min–max) |\n|---|---|---|---|---|\n");
         for (Row row : rows) {
-            Double j = median(jgrad.get(row.key())), t = median(torch.get(row.key()));
-            List<Double> ratios = ratios(row);
-            String ratio = ratios.isEmpty() ? "-" : String.format("%.2f", median(ratios));
-            String spread = ratios.isEmpty() ? "-"
-                    : String.format("%.2f–%.2f", ratios.stream().mapToDouble(d -> d).min().orElseThrow(),
-                            ratios.stream().mapToDouble(d -> d).max().orElseThrow());
-            sb.append(String.format("| %s | %s | %s | %s | %s |%n", row.label(), fmt(j, row.kind()), fmt(t, row.kind()),
-                    ratio, spread));
+            if (row.cpuKey() != null) continue;
+            sb.append(String.format("| %s | %s | %s | %s |%n", row.label(), fmt(median(jgrad.get(row.key())), row.kind()),
+                    fmt(median(torch.get(row.key())), row.kind()), ratioCells(ratios(row))));
+        }
+        if (rows.stream().noneMatch(r -> r.cpuKey() != null)) return sb.toString();
+        sb.append("\n| on the ND4J device | jgrad ND4J | jgrad CPU | ").append(torchName).append(" | ND4J / PyTorch ")
+                .append(median).append(" | spread | ND4J / CPU ").append(median).append(" | spread |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            if (row.cpuKey() == null) continue;
+            List<Double> cpu = jgrad.get(row.cpuKey());
+            sb.append(String.format("| %s | %s | %s | %s | %s | %s |%n", row.label(), fmt(median(jgrad.get(row.key())),
+                    row.kind()), fmt(median(cpu), row.kind()), fmt(median(torch.get(row.key())), row.kind()),
+                    ratioCells(ratios(row)), ratioCells(ratios(row.kind(), jgrad.get(row.key()), cpu))));
         }
         return sb.toString();
+    }
+
+    /** "median | min–max" of per-round ratios, or dashes. */
+    private static String ratioCells(List<Double> ratios) {
+        if (ratios.isEmpty()) return "- | -";
+        DoubleSummaryStatistics range = ratios.stream().mapToDouble(d -> d).summaryStatistics();
+        return String.format("%s | %s–%s", ratio(median(ratios)), ratio(range.getMin()), ratio(range.getMax()));
+    }
+
+    /** Two decimals, or two significant digits below 0.1 (the ND4J device's small-op ratios). */
+    private static String ratio(double r) {
+        return r >= 0.1 ? String.format("%.2f", r) : new BigDecimal(r).round(new MathContext(2)).toPlainString();
     }
 
     /** The median of the non-null values, or null when there are none. */

@@ -2,6 +2,7 @@ package io.jgrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,12 +57,39 @@ class BenchmarkTableTest {
     }
 
     @Test
+    void nd4jRowsFormASecondTableBesidePyTorchsAndTheCpuDevicesFigures() {
+        Row nd4jRate = new Row("nd4j_rate", "steps", Kind.RATE, "rate");
+        Row nd4jTime = new Row("nd4j_time", "seconds", Kind.TIME, "time");
+        BenchmarkTable t = new BenchmarkTable(List.of(RATE, TIME, nd4jRate, nd4jTime));
+        for (double nd4j : new double[] {50, 20, 40}) {
+            Map<String, Double> j = round(200.0, 1.0, null);
+            j.put("nd4j_rate", nd4j);
+            j.put("nd4j_time", 1000 / nd4j);  // 20, 50, 25 s
+            t.add(j, round(100.0, 2.0, null));
+        }
+        assertEquals(List.of(0.5, 0.2, 0.4), t.ratios(nd4jRate));  // against PyTorch's "rate"
+        assertEquals(List.of(0.1, 0.04, 0.08), t.ratios(nd4jTime));
+        String md = t.markdown("PyTorch 1.13");
+        String[] tables = md.split("\n\n");
+        assertEquals(2, tables.length, md);
+        assertTrue(tables[0].contains("| steps | 200 | 100 | 2.00 | 2.00–2.00 |"), md);
+        assertFalse(tables[0].contains("| steps | 40"), md);
+        assertTrue(tables[1].startsWith("| on the ND4J device | jgrad ND4J | jgrad CPU | PyTorch 1.13 | ND4J / PyTorch "
+                + "(median of 3 rounds) | spread | ND4J / CPU (median of 3 rounds) | spread |"), md);
+        assertTrue(tables[1].contains("| steps | 40.0 | 200 | 100 | 0.40 | 0.20–0.50 | 0.20 | 0.10–0.25 |"), md);
+        assertTrue(tables[1].contains("| seconds | 25.0 | 1.00 | 2.00 | 0.080 | 0.040–0.10 | 0.040 | 0.020–0.050 |"), md);
+        assertEquals(1, new BenchmarkTable(List.of(RATE)).markdown("PyTorch").split("\n\n").length);
+    }
+
+    @Test
     void optionsDefaultToThreeRoundsOnTwoThreadsAndQuickToOneRound() {
         Benchmark.Settings full = Benchmark.Settings.parse(new String[0]);
         assertEquals(3, full.rounds());
         assertEquals(2, full.threads());
         assertEquals(5, full.epochs());
         assertEquals(20_000, full.memorySteps());
+        assertTrue(full.nd4j());
+        assertFalse(Benchmark.Settings.parse(new String[] {"--no-nd4j"}).nd4j());
         assertArrayEquals(new int[] {32, 128, 1024}, full.batches());
         Benchmark.Settings quick = Benchmark.Settings.parse(new String[] {"--quick", "--no-torch", "--threads", "1"});
         assertEquals(1, quick.rounds());

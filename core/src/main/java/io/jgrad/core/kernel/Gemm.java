@@ -3,6 +3,7 @@ package io.jgrad.core.kernel;
 import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.blas_get_num_threads;
 import static org.bytedeco.openblas.global.openblas.blas_set_num_threads;
 import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas.cblas_sgemm;
@@ -31,6 +32,16 @@ public final class Gemm {
         blas_set_num_threads(1);  // the intra-op team runs the blocks; OpenBLAS's own pool would spin against it
     }
 
+    /**
+     * Sets the threads of the process's one OpenBLAS, when it has another count: 1 before each product
+     * here, the intra-op count before the ND4J device's ({@link Nd4jMatmul}). ND4J's backend sets it to
+     * all cores as it starts, which left every later product here running two OpenBLAS threads under
+     * each of the team's on two cores: the MLP and training steps ran at half speed after the first ND4J use.
+     */
+    static void blasThreads(int n) {
+        if (blas_get_num_threads() != n) blas_set_num_threads(n);
+    }
+
     /** Multiply-adds per block: about 20 µs of one core's work, worth a hand-off to another thread. */
     private static final long BLOCK_WORK = 1 << 20;
     /** At most this many blocks, so a shared operand is not packed by OpenBLAS over and over. */
@@ -48,6 +59,7 @@ public final class Gemm {
             Buffers.fillRange(c, cOff, cOff + m * n, 0);
             return;
         }
+        blasThreads(1);
         int lda = ta ? m : k, ldb = tb ? k : n;
         int transA = ta ? CblasTrans : CblasNoTrans, transB = tb ? CblasTrans : CblasNoTrans;
         Scratch s = SCRATCH.get();

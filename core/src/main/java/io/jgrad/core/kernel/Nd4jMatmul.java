@@ -26,6 +26,7 @@ final class Nd4jMatmul {
         }
         INDArray c = Nd4j.create(type, batch, m, n);  // zeros, the answer when k = 0
         if ((long) batch * m * n * k == 0) return c;
+        Gemm.blasThreads(Parallel.numThreads());  // the CPU device's products set OpenBLAS to 1 thread
         long[] aShape = ta ? new long[] {k, m} : new long[] {m, k}, bShape = tb ? new long[] {n, k} : new long[] {k, n};
         if (!ta && aBatched && !bBatched) {  // a batch times one matrix is one taller product
             Nd4j.gemm(x.reshape('c', new long[] {(long) batch * m, k}), y.reshape('c', bShape), c.reshape('c', new long[] {(long) batch * m, n}),
