@@ -26,8 +26,8 @@ import org.bytedeco.openblas.global.openblas;
  * after each), wall time and final test accuracy, skipped when the full data set is not installed.
  * Rows (a) and (c) again on jgrad's ND4J device ({@code Tensor.setDefaultDevice(Device.ND4J)} for the
  * measurement, so the model, inputs and optimizer state are ND4J arrays), each beside PyTorch's figure of
- * the same workload and the CPU device's. Then, jgrad only, off-heap and heap memory over 20,000
- * training steps at batch 32 on the CPU device.
+ * the same workload and the CPU device's. And, jgrad only, before the rounds: off-heap and heap
+ * memory over 20,000 training steps at batch 32 on the CPU device.
  *
  * <p>Method: rounds alternate jgrad (in this JVM) and PyTorch (one long-lived script process), so a
  * noisy machine hits both; each rate is the median of repeats after a warm-up, with the step count
@@ -112,6 +112,9 @@ public final class Benchmark {
                 s.rounds(), s.repeats(), s.warmupSeconds(), s.windowSeconds(), s.epochs());
 
         FashionMnist data = fullFashionMnist();
+        // Before the rounds, so the ND4J rows' leftovers (native arrays freed after a later collection) are not in it.
+        System.out.printf("jgrad: memory over %,d training steps ...%n", s.memorySteps());
+        String memory = BenchmarkJgrad.memoryOverSteps(s.memorySteps());
         BenchmarkJgrad jgrad = new BenchmarkJgrad(s, data);
         BenchmarkTable table = new BenchmarkTable(rows(s));
         JsonNode torchEnv = null;
@@ -130,9 +133,6 @@ public final class Benchmark {
                 table.add(j, t);
             }
         }
-        System.out.printf("jgrad: memory over %,d training steps ...%n", s.memorySteps());
-        String memory = BenchmarkJgrad.memoryOverSteps(s.memorySteps());
-
         System.out.println();
         System.out.print(table.markdown(torchEnv == null ? "PyTorch" : "PyTorch " + torchEnv.get("torch").asText()));
         System.out.println();
