@@ -80,6 +80,18 @@ def cases():
                  (1, 3, 4, 4))
     out += layer("conv2d_unbatched", nn.Conv2d, dict(in_channels=2, out_channels=2, kernel_size=2), (2, 3, 3))
     out += layer("conv2d_1x1", nn.Conv2d, dict(in_channels=3, out_channels=2, kernel_size=1), (2, 3, 2, 2))
+    # Stride 1 takes the CPU device's shifted-product path; dilation and groups there too, and inf in the
+    # input or weight, where the weight or input gradient falls back to im2col.
+    out += layer("conv2d_dilated_groups", nn.Conv2d, dict(in_channels=4, out_channels=2, kernel_size=3, padding=2,
+                                                          dilation=2, groups=2), (2, 4, 6, 5))
+
+    def inf_pixel(g):
+        x = torch.randn(2, 2, 5, 5, generator=g, dtype=F64)
+        x[1, 0, 2, 4] = float("inf")
+        return x
+
+    out += layer("conv2d_inf_input", nn.Conv2d, dict(in_channels=2, out_channels=2, kernel_size=3, padding=1), (2, 2, 5, 5),
+                 inf_pixel)
     out += layer("conv1d_basic", nn.Conv1d, dict(in_channels=2, out_channels=3, kernel_size=3), (2, 2, 8))
     out += layer("conv1d_options", nn.Conv1d, dict(in_channels=4, out_channels=2, kernel_size=2, stride=2, padding=2,
                                                    dilation=2, groups=2), (3, 4, 9))
@@ -101,6 +113,21 @@ def cases():
     out += layer("maxpool2d_overlap_ties", nn.MaxPool2d, dict(kernel_size=3, stride=1), (2, 2, 6, 6), ties)
     out += layer("maxpool2d_nan_inf", nn.MaxPool2d, dict(kernel_size=2), (1, 2, 4, 4), with_nan)
     out += layer("maxpool2d_unbatched", nn.MaxPool2d, dict(kernel_size=2, stride=1), (2, 3, 4))
+    # PyTorch's CPU kernel: only inside positions count, and any NaN takes over (so the last of several).
+    def nan_twice(g):
+        x = torch.randn(1, 1, 4, 4, generator=g, dtype=F64)
+        x[0, 0, 0, 1] = x[0, 0, 1, 0] = float("nan")
+        return x
+
+    def neg_inf_corner(g):
+        x = torch.randn(1, 1, 5, 5, generator=g, dtype=F64)
+        x[0, 0, :2, :2] = float("-inf")
+        return x
+
+    out += layer("maxpool2d_nan_twice", nn.MaxPool2d, dict(kernel_size=2), (1, 1, 4, 4), nan_twice)
+    out += layer("maxpool2d_neg_inf_padding", nn.MaxPool2d, dict(kernel_size=3, stride=1, padding=1), (1, 1, 5, 5),
+                 neg_inf_corner)
+    out += layer("maxpool2d_dilation_padding", nn.MaxPool2d, dict(kernel_size=3, stride=2, padding=1, dilation=2), (2, 2, 9, 8))
     out += layer("avgpool2d_basic", nn.AvgPool2d, dict(kernel_size=2), (2, 3, 6, 7))
     out += layer("avgpool2d_pad_include", nn.AvgPool2d, dict(kernel_size=3, stride=2, padding=1), (2, 2, 7, 6))
     out += layer("avgpool2d_pad_exclude", nn.AvgPool2d, dict(kernel_size=3, stride=2, padding=1,

@@ -88,6 +88,66 @@ public final class Fused {
     }
 
     /**
+     * 2-D convolution, PyTorch's {@code aten::convolution} behind {@code torch.nn.functional.conv2d}:
+     * input [N, C, H, W], weight [O, C/groups, kh, kw], bias [O] or null; {@code stride}, {@code padding}
+     * and {@code dilation} are (height, width). The CPU device runs one image's blocks and one matrix
+     * product per image and group, writing NCHW directly. Its graph node is {@code ConvolutionBackward0}.
+     *
+     * <pre>
+     * jshell> var x = Tensor.arange(0.0, 9.0, 1.0).reshape(1, 1, 3, 3);
+     * jshell> Fused.conv2d(x, Tensor.ones(1, 1, 2, 2), null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1}, 1)
+     * $2 ==> tensor([[[[ 8., 12.],
+     *           [20., 24.]]]])
+     * </pre>
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return Convolution.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * 2-D max pooling with the position of each maximum, PyTorch's {@code max_pool2d_with_indices}:
+     * input [N, C, H, W]; indices are flat positions within each H·W plane. Only positions inside the
+     * image count, ties go to the first in row-major order and NaN wins (the last NaN, as PyTorch's CPU
+     * kernel); the gradient goes to the chosen position. Its graph node is {@code MaxPool2DWithIndicesBackward0}.
+     *
+     * <pre>
+     * jshell> var x = Tensor.of(new double[] {1, 5, 2, 5, 0, 3, 4, 1}).reshape(1, 1, 2, 4);
+     * jshell> var r = Fused.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1});
+     * jshell> r.values()
+     * $3 ==> tensor([[[[5., 5.]]]])
+     * jshell> r.indices()
+     * $4 ==> tensor([[[[1, 3]]]])
+     * </pre>
+     */
+    public static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        return MaxPool2DWithIndices.maxPool2d(input, kernel, stride, padding, dilation);
+    }
+
+    /**
+     * Batch normalisation over dim 1, PyTorch's {@code native_batch_norm} behind
+     * {@code torch.nn.functional.batch_norm}: input [N, C, *]; {@code runningMean}, {@code runningVar},
+     * {@code weight} and {@code bias} are [C] or null. Training normalises with the batch's mean and
+     * biased variance and, given running statistics, moves them in place toward the batch's
+     * ({@code momentum}, unbiased variance); eval uses the running ones. Its graph node is
+     * {@code NativeBatchNormBackward0}; weight and bias get gradients, the running statistics none.
+     *
+     * <pre>
+     * jshell> var rm = Tensor.zeros(1); var rv = Tensor.ones(1);
+     * jshell> Fused.batchNorm(Tensor.of(1, 2, 3).reshape(3, 1), rm, rv, null, null, true, 0.1, 0)
+     * $2 ==> tensor([[-1.2247],
+     *         [ 0.0000],
+     *         [ 1.2247]])
+     * jshell> rv
+     * rv ==> tensor([1.])
+     * </pre>
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return NativeBatchNorm.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /**
      * One SGD update of {@code param}, PyTorch's {@code _fused_sgd_}: {@code momentumBuffer} is null when
      * {@code momentum} is 0, else a tensor like {@code param} that {@code isFirstStep} initialises.
      */

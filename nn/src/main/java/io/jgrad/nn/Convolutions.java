@@ -2,16 +2,11 @@ package io.jgrad.nn;
 
 import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * Convolution as im2col and one matrix product (the F functions' math): the input's blocks become
- * rows [N, L, C·kh·kw], times the flattened weight's transpose [C·kh·kw, out]: a 3-D by 2-D product
- * that the matmul kernel runs as one 2-D GEMM over all N·L blocks (a batch of N products of the
- * [N, C·kh·kw, L] columns is many times slower). One transposing copy of the result gives NCHW.
- * A 1-D convolution is a 2-D one of height 1.
+ * Convolution's arguments, checked with PyTorch's messages, for core's {@link Fused#conv2d} (the F
+ * functions' math). A 1-D convolution is a 2-D one of height 1, and an unbatched input a batch of one.
  */
 final class Convolutions {
     private Convolutions() {}
@@ -46,24 +41,7 @@ final class Convolutions {
                 + "(e.g. model.toDouble() or input.toFloat())", op, input.dtype(), weight.dtype());
         check(bias == null || bias.dim() == 1 && bias.size(0) == outC, "%s: bias must have shape [%d] (one per output "
                 + "channel) but has shape %s", op, outC, bias == null ? "" : Arrays.toString(bias.shape()));
-        int[] k = {weight.size(2), weight.size(3)};
-        Tensor rows = Fused.im2col(x, k, dilation, padding, stride, 0, Fused.BlockLayout.ROWS);
-        int n = x.size(0), l = rows.size(1), patch = perGroup * k[0] * k[1];
-        int oh = (x.size(2) + 2 * padding[0] - dilation[0] * (k[0] - 1) - 1) / stride[0] + 1;
-        Tensor y;
-        if (groups == 1) {
-            y = Fused.linear(rows, weight.reshape(outC, patch), bias);
-        } else {
-            List<Tensor> parts = new ArrayList<>();
-            int outPerGroup = outC / groups;
-            for (int g = 0; g < groups; g++) {
-                Tensor w = weight.narrow(0, g * outPerGroup, outPerGroup).reshape(outPerGroup, patch);
-                Tensor b = bias == null ? null : bias.narrow(0, g * outPerGroup, outPerGroup);
-                parts.add(Fused.linear(rows.narrow(2, g * patch, patch), w, b));
-            }
-            y = Tensor.cat(parts, 2);
-        }
-        y = y.transpose(1, 2).reshape(n, outC, oh, l / oh);
+        Tensor y = Fused.conv2d(x, weight, bias, stride, padding, dilation, groups);
         return batched ? y : y.squeeze(0);
     }
 

@@ -89,7 +89,7 @@ public final class F {
      * 2-D convolution, PyTorch's {@code torch.nn.functional.conv2d} with zero padding: input
      * [N, C, H, W] or [C, H, W], weight [out, C / groups, kh, kw], bias [out] or null; stride,
      * padding and dilation are one int (both dims) or (height, width). Computed as
-     * {@link Fused#im2col} and one matrix product per group.
+     * {@link Fused#conv2d}: per image, its blocks and one matrix product per group.
      *
      * <pre>
      * jshell> var x = Tensor.arange(16.0, 32.0, 1.0).reshape(1, 1, 4, 4);

@@ -1,12 +1,14 @@
 package io.jgrad.nn;
 
+import io.jgrad.core.Fused;
 import io.jgrad.core.Tensor;
 import java.util.Arrays;
 
 /**
- * The math of {@link F#batchNorm} and {@link F#layerNorm}, composed from mean, var and element-wise
- * ops so that both devices run it and autograd differentiates it: {@code (x - mean) / sqrt(var + eps)}
- * with the biased variance, then the optional affine {@code · weight + bias}.
+ * The math of {@link F#batchNorm} (checked here with PyTorch's messages, computed by core's
+ * {@link Fused#batchNorm}) and {@link F#layerNorm}: {@code (x - mean) / sqrt(var + eps)} with the
+ * biased variance, then the optional affine {@code · weight + bias}; layer norm is composed from
+ * mean, var and element-wise ops, so both devices run it and autograd differentiates it.
  */
 final class Normalization {
     private Normalization() {}
@@ -32,34 +34,11 @@ final class Normalization {
             throw new IllegalArgumentException("batch_norm: running_mean and running_var are required when training "
                     + "is false; pass them, or training=true to normalise with the batch's statistics");
         }
-        int[] dims = new int[input.dim() - 1];
-        dims[0] = 0;
-        for (int d = 2; d < input.dim(); d++) dims[d - 1] = d;
-        int[] channelShape = new int[input.dim()];
-        Arrays.fill(channelShape, 1);
-        channelShape[1] = c;
-        Tensor mean, var;
-        if (training) {
-            long perChannel = input.numel() / Math.max(c, 1);
-            if (perChannel == 1) {
-                throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
-                        + Arrays.toString(input.shape()) + "; use a batch of more than one sample, or eval() mode");
-            }
-            mean = input.mean(dims, true);
-            var = input.var(dims, 0, true);
-            if (runningMean != null) {
-                try (var g = Tensor.noGrad()) {
-                    Tensor unbiased = input.detach().var(dims, 1, false);
-                    runningMean.copyFrom(runningMean.mul(1 - momentum).add(mean.detach().reshape(c).mul(momentum)));
-                    runningVar.copyFrom(runningVar.mul(1 - momentum).add(unbiased.mul(momentum)));
-                }
-            }
-        } else {
-            mean = runningMean.reshape(channelShape);
-            var = runningVar.reshape(channelShape);
+        if (training && input.numel() / Math.max(c, 1) == 1) {
+            throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
+                    + Arrays.toString(input.shape()) + "; use a batch of more than one sample, or eval() mode");
         }
-        return affine(input.sub(mean).div(var.add(eps).sqrt()),
-                weight == null ? null : weight.reshape(channelShape), bias == null ? null : bias.reshape(channelShape));
+        return Fused.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
     }
 
     private static void checkChannels(String name, Tensor t, int c, Tensor input) {

@@ -7,10 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Pooling over [N, C, H, W] or [C, H, W] (the F functions' math). Max and average pooling reduce the
- * last dim of each channel's windows, {@link Fused.BlockLayout#WINDOWS} [N, C, L, kh·kw]; max pooling
- * picks each window's element by argmax and gather, so gather's scatter-add backward sends the
- * gradient to that element alone (the first of ties, a NaN if the window has one, as PyTorch's).
+ * Pooling over [N, C, H, W] or [C, H, W] (the F functions' math). Max pooling is core's
+ * {@link Fused#maxPool2d}; average pooling reduces the last dim of each channel's windows,
+ * {@link Fused.BlockLayout#WINDOWS} [N, C, L, kh·kw].
  */
 final class Pooling {
     private Pooling() {}
@@ -18,9 +17,8 @@ final class Pooling {
     static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         int[][] o = options("max_pool2d", input, kernel, stride, padding, dilation);
         Tensor x = batched(input);
-        Tensor windows = Fused.im2col(x, o[0], o[3], o[2], o[1], Double.NEGATIVE_INFINITY, Fused.BlockLayout.WINDOWS);
-        Tensor out = windows.gather(3, windows.argmax(3, true));
-        return shaped(out, input, x, o);
+        Tensor y = Fused.maxPool2d(x, o[0], o[1], o[2], o[3]).values();
+        return input.dim() == 4 ? y : y.squeeze(0);
     }
 
     static Tensor avgPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, boolean countIncludePad) {

@@ -21,6 +21,18 @@ class NormInputTest {
     }
 
     @Test
+    void runningStatisticsThatRequireGradAndMixedDtypesAreRefused() {
+        // torch: The function 'native_batch_norm' is not differentiable with respect to argument 'running_mean'.
+        // This input cannot have requires_grad True.
+        Tensor x = Tensor.randn(4, 3);
+        assertError(IllegalArgumentException.class, () -> F.batchNorm(x, Tensor.zeros(3).requiresGrad(true),
+                Tensor.ones(3), null, null, false, 0.1, 1e-5), "not differentiable with respect to argument 'running_mean'",
+                "detach()");
+        assertError(IllegalArgumentException.class, () -> new BatchNorm1d(3).apply(x.toDouble()),
+                "batch_norm: running_mean, running_var, weight and bias must be [3] float64", "got float32 [3]");
+    }
+
+    @Test
     void wrongRanksAndChannelCountsAreRefused() {
         assertError(IllegalArgumentException.class, () -> new BatchNorm2d(3).apply(Tensor.zeros(2, 3, 3)),
                 "BatchNorm2d: expected 4-D [N, C, H, W] input, but got 3-D input of size [2, 3, 3]");

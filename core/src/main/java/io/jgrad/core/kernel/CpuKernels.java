@@ -212,6 +212,41 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
+    public Object conv2d(Object x, int[] xShape, Object w, int[] wShape, Window2d window, int groups) {
+        return ConvKernel.forward(x, xShape, w, wShape, window, groups);
+    }
+
+    @Override
+    public Object conv2dInputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d window, int groups) {
+        return ConvKernel.inputGrad(gy, w, wShape, xShape, window, groups);
+    }
+
+    @Override
+    public Object conv2dWeightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d window, int groups) {
+        return ConvKernel.weightGrad(gy, x, xShape, wShape, window, groups);
+    }
+
+    @Override
+    public Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index) {
+        return PoolKernel.max(x, xShape, window, index);
+    }
+
+    @Override
+    public Object maxPool2dBackward(Object g, long[] index, int[] xShape) {
+        return PoolKernel.maxBackward(g, index, xShape);
+    }
+
+    @Override
+    public double[] channelSums(Object x, double[] center, Object y, int[] ncl) {
+        return ChannelKernel.sums(x, center, y, ncl);
+    }
+
+    @Override
+    public Object channelAffine(Object x, double[] a, Object y, double[] b, double[] shift, int[] ncl) {
+        return ChannelKernel.affine(x, a, y, b, shift, ncl);
+    }
+
+    @Override
     public void sgd(Object param, Object grad, Object buffer, double weightDecay, double momentum, double lr,
                     double dampening, boolean nesterov, boolean maximize, boolean isFirstStep) {
         OptimizerKernels.sgd(param, grad, buffer, weightDecay, momentum, lr, dampening, nesterov, maximize, isFirstStep);

@@ -75,10 +75,10 @@ public final class Gemm {
                 int from = edge(extent, blocks, p), to = edge(extent, blocks, p + 1);
                 if (byRows) {
                     block(transA, transB, to - from, n, k, sa.at(aOff + (ta ? from : from * lda)), lda, sb.at(bOff), ldb,
-                            at(pc, from * n), n);
+                            false, OffHeap.at(pc, from * n), n);
                 } else {
                     block(transA, transB, m, to - from, k, sa.at(aOff), lda, sb.at(bOff + (tb ? from * ldb : from)), ldb,
-                            at(pc, from), n);
+                            false, OffHeap.at(pc, from), n);
                 }
             }
         });
@@ -91,22 +91,25 @@ public final class Gemm {
         return p == blocks ? extent : (int) ((long) extent * p / blocks) & ~15;
     }
 
-    private static void block(int transA, int transB, int m, int n, int k, Pointer a, int lda, Pointer b, int ldb,
-                              Pointer c, int ldc) {
-        if (m == 0 || n == 0) return;
-        if (a instanceof FloatPointer fa) {
-            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1f, fa, lda, (FloatPointer) b, ldb, 0f, (FloatPointer) c,
-                    ldc);
-        } else {
-            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, (DoublePointer) a, lda, (DoublePointer) b, ldb, 0.0,
-                    (DoublePointer) c, ldc);
-        }
+    /**
+     * {@code C = op(A)·op(B)}, or {@code C += op(A)·op(B)} when {@code accumulate}, on off-heap operands
+     * in OpenBLAS on the calling thread alone: for kernels that split their work across threads themselves.
+     */
+    static void product(boolean ta, boolean tb, int m, int n, int k, Pointer a, int lda, Pointer b, int ldb,
+                        boolean accumulate, Pointer c, int ldc) {
+        block(ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
     }
 
-    /** A view of {@code buf} starting at element {@code offset}. */
-    private static Pointer at(Pointer buf, int offset) {
-        return buf instanceof FloatPointer f ? new FloatPointer(f).position(offset)
-                : new DoublePointer((DoublePointer) buf).position(offset);
+    private static void block(int transA, int transB, int m, int n, int k, Pointer a, int lda, Pointer b, int ldb,
+                              boolean accumulate, Pointer c, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (a instanceof FloatPointer fa) {
+            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, 1f, fa, lda, (FloatPointer) b, ldb, accumulate ? 1f : 0f,
+                    (FloatPointer) c, ldc);
+        } else {
+            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, 1.0, (DoublePointer) a, lda, (DoublePointer) b, ldb,
+                    accumulate ? 1.0 : 0.0, (DoublePointer) c, ldc);
+        }
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -117,15 +120,8 @@ public final class Gemm {
      */
     private static void copy(Pointer buf, Object array, int off, int len, boolean toBuffer) {
         Parallel.forRange(len, (from, to) -> {
-            if (array instanceof float[] f) {
-                FloatPointer p = new FloatPointer(buf).position(from);
-                if (toBuffer) p.put(f, off + from, to - from);
-                else p.get(f, off + from, to - from);
-            } else {
-                DoublePointer p = new DoublePointer(buf).position(from);
-                if (toBuffer) p.put((double[]) array, off + from, to - from);
-                else p.get((double[]) array, off + from, to - from);
-            }
+            if (toBuffer) OffHeap.put(buf, from, array, off + from, to - from);
+            else OffHeap.get(buf, from, array, off + from, to - from);
         });
     }
 
@@ -141,7 +137,7 @@ public final class Gemm {
 
         /** The buffer from element {@code offset} on. */
         Pointer at(int offset) {
-            return Gemm.at(buf, offset);
+            return OffHeap.at(buf, offset);
         }
     }
 
@@ -170,7 +166,7 @@ public final class Gemm {
                 if (s != keep && (victim == null || s.lastUse < victim.lastUse)) victim = s;
             }
             int len = Buffers.length(array);
-            victim.buf = fit(victim.buf, array, len);
+            victim.buf = OffHeap.fit(victim.buf, array, len);
             victim.source.clear();  // a copy that fails halfway must not be mistaken for a good one
             copy(victim.buf, array, 0, len, true);
             victim.source = new WeakReference<>(array);
@@ -194,16 +190,8 @@ public final class Gemm {
         }
 
         Pointer output(Object array, int len) {
-            out = fit(out, array, len);
+            out = OffHeap.fit(out, array, len);
             return out;
-        }
-
-        /** {@code buf} if it has room for {@code len} elements of {@code array}'s type, else a new buffer. */
-        private static Pointer fit(Pointer buf, Object array, int len) {
-            boolean isFloat = array instanceof float[];
-            if (buf != null && buf.capacity() >= len && (buf instanceof FloatPointer) == isFloat) return buf;
-            if (buf != null) buf.close();
-            return isFloat ? new FloatPointer(Math.max(len, 1)) : new DoublePointer(Math.max(len, 1));
         }
     }
 }

@@ -146,6 +146,38 @@ public interface Kernels {
     Object matmul(boolean ta, boolean tb, int batch, int m, int n, int k,
                   Object a, boolean aBatched, int aVersion, Object b, boolean bBatched, int bVersion);
 
+    // --- windows over image batches [N, C, H, W] ---
+
+    /** Convolution of x [N, C, H, W] with w [O, C/groups, kh, kw], without bias: [N, O, OH, OW]. */
+    Object conv2d(Object x, int[] xShape, Object w, int[] wShape, Window2d window, int groups);
+
+    /** The gradient of {@link #conv2d}'s x from its output's gradient {@code gy}. */
+    Object conv2dInputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d window, int groups);
+
+    /** The gradient of {@link #conv2d}'s w from its output's gradient {@code gy}. */
+    Object conv2dWeightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d window, int groups);
+
+    /**
+     * The maximum of each window of floating x [N, C, H, W], [N, C, OH, OW], as PyTorch's CPU
+     * {@code max_pool2d_with_indices}: inside positions only, the first of ties, the last NaN;
+     * {@code index} receives each one's flat position within its H·W plane.
+     */
+    Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index);
+
+    /** The gradient of {@link #maxPool2d}'s x: each output's gradient added at its position. */
+    Object maxPool2dBackward(Object g, long[] index, int[] xShape);
+
+    // --- per-channel statistics of x viewed [N, C, L] (batch normalisation) ---
+
+    /**
+     * Per channel, in double: Σ x; or with {@code center}, Σ (x - center[c])·(x - center[c]) when
+     * {@code y} is null and Σ (x - center[c])·y otherwise.
+     */
+    double[] channelSums(Object x, double[] center, Object y, int[] ncl);
+
+    /** {@code a[c]·x + b[c]·y + shift[c]}, in x's type; {@code y} and {@code b} are null together. */
+    Object channelAffine(Object x, double[] a, Object y, double[] b, double[] shift, int[] ncl);
+
     // --- optimizers, in place ---
 
     /** {@link OptimizerKernels#sgd}. */

@@ -17,7 +17,8 @@ import io.jgrad.core.kernel.Elementwise.Unary;
  * races) the kernel is rebuilt from ops that do agree; each helper class says which and why. Host
  * reads are limited to {@link #get}, {@link #host}, the largest exponent of an elementwise int64
  * power (to bound its rounds), the summed cross-entropy loss (a double in the contract) and
- * {@link #argsort} and the int64 {@link #cumsum}, which run on the host ({@link Nd4jOrder} says why).
+ * {@link #argsort}, the int64 {@link #cumsum} and {@link #maxPool2d}'s positions, which run on the host
+ * ({@link Nd4jOrder} says why).
  * Index lists and shapes are host data, so positions derived from them are computed on the host.
  *
  * <p>Cost: every call is one or more native ops of ~10-60 µs each even on tiny arrays, and each
@@ -213,6 +214,51 @@ public final class Nd4jKernels implements Kernels {
     public Object matmul(boolean ta, boolean tb, int batch, int m, int n, int k,
                          Object a, boolean aBatched, int aVersion, Object b, boolean bBatched, int bVersion) {
         return Nd4jMatmul.matmul(ta, tb, batch, m, n, k, a, aBatched, b, bBatched);
+    }
+
+    @Override
+    public Object conv2d(Object x, int[] xShape, Object w, int[] wShape, Window2d window, int groups) {
+        return ComposedConv.forward(this, x, xShape, w, wShape, window, groups);
+    }
+
+    @Override
+    public Object conv2dInputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d window, int groups) {
+        return ComposedConv.inputGrad(this, gy, w, wShape, xShape, window, groups);
+    }
+
+    @Override
+    public Object conv2dWeightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d window, int groups) {
+        return ComposedConv.weightGrad(this, gy, x, xShape, wShape, window, groups);
+    }
+
+    /**
+     * The positions found on the host, as {@link #argsort}'s (libnd4j's max pooling promises neither
+     * PyTorch's tie nor its NaN choice), then gathered here.
+     */
+    @Override
+    public Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index) {
+        PoolKernel.max(Nd4jStorage.host(x), xShape, window, index);
+        int[] planes = {xShape[0], xShape[1], xShape[2] * xShape[3]};
+        return gather(x, planes, 2, index, new int[] {xShape[0], xShape[1], window.outH(xShape[2]) * window.outW(xShape[3])});
+    }
+
+    @Override
+    public Object maxPool2dBackward(Object g, long[] index, int[] xShape) {
+        int[] planes = {xShape[0], xShape[1], xShape[2] * xShape[3]};
+        int[] at = {xShape[0], xShape[1], planes[0] * planes[1] == 0 ? 0 : index.length / (planes[0] * planes[1])};
+        Object gx = zeros(type(g), planes[0] * planes[1] * planes[2]);
+        scatterAdd(gx, planes, 2, index, at, g, at);
+        return gx;
+    }
+
+    @Override
+    public double[] channelSums(Object x, double[] center, Object y, int[] ncl) {
+        return ComposedChannels.sums(this, x, center, y, ncl);
+    }
+
+    @Override
+    public Object channelAffine(Object x, double[] a, Object y, double[] b, double[] shift, int[] ncl) {
+        return ComposedChannels.affine(this, x, a, y, b, shift, ncl);
     }
 
     @Override

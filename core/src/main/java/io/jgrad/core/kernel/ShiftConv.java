@@ -1,0 +1,220 @@
+package io.jgrad.core.kernel;
+
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * Stride-1 convolution on the CPU device without im2col. In a padded image [C, Hp, Wp] stored flat,
+ * the input a kernel offset (ki, kj) pairs with output position (i, j) sits at {@code (i + ki·dh)·Wp
+ * + j + kj·dw}: for every offset the whole output is one contiguous run of the padded image, shifted.
+ * So the output, computed Wp wide (its last Wp - OW columns are discarded), is kh·kw accumulating
+ * products of the offset's weight slice [O, C] with the image read in place at that shift, and the
+ * input gradient is the same products transposed, added at the shifts. Only the padded image
+ * (9× smaller than its blocks for a 3×3 kernel) is copied, and OpenBLAS runs these small products
+ * near its peak.
+ *
+ * <p>The discarded columns read pixels of the neighbouring row and pair zeros of the widened output
+ * gradient with them: harmless for finite numbers, but 0·inf is NaN. So the weight gradient takes
+ * this path only for a finite input, and the input gradient only for a finite weight; otherwise
+ * {@link ConvKernel} uses im2col.
+ */
+final class ShiftConv {
+    private ShiftConv() {}
+
+    static boolean applies(Window2d win) {
+        return win.sh() == 1 && win.sw() == 1;
+    }
+
+    /** The sizes of one stride-1 convolution, its padded image and its widened output. */
+    private static final class Geo {
+        final int n, c, h, w, o, groups, cg, og, kh, kw, hp, wp, oh, ow, plane, wide, image, kk;
+        final Window2d win;
+
+        Geo(int[] xShape, int[] wShape, Window2d win, int groups) {
+            n = xShape[0];
+            c = xShape[1];
+            h = xShape[2];
+            w = xShape[3];
+            o = wShape[0];
+            this.groups = groups;
+            this.win = win;
+            cg = c / groups;
+            og = o / groups;
+            kh = win.kh();
+            kw = win.kw();
+            kk = kh * kw;
+            hp = h + 2 * win.ph();
+            wp = w + 2 * win.pw();
+            oh = win.outH(h);
+            ow = win.outW(w);
+            plane = hp * wp;
+            wide = oh * wp;
+            // the last offset's run ends (kw - 1)·dw past the last plane
+            image = c * plane + (kw - 1) * win.dw();
+        }
+
+        /** Where offset q = ki·kw + kj's run starts in a plane. */
+        int shift(int q) {
+            return q / kw * win.dh() * wp + q % kw * win.dw();
+        }
+    }
+
+    /** A thread's buffers: the padded image and the widened output (or its gradient), on the heap and off it. */
+    private static final class Scratch {
+        Object image, wide;
+        Pointer imageOff, wideOff, acc;
+
+        void fit(Object like, Geo g) {
+            if (image == null || image.getClass() != like.getClass() || Buffers.length(image) < g.image) {
+                image = Buffers.allocLike(like, g.image);
+            }
+            if (wide == null || wide.getClass() != like.getClass() || Buffers.length(wide) < g.o * g.wide) {
+                wide = Buffers.allocLike(like, g.o * g.wide);
+            }
+            imageOff = OffHeap.fit(imageOff, like, g.image);
+            wideOff = OffHeap.fit(wideOff, like, (long) g.o * g.wide);
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    static Object forward(Object x, int[] xShape, Object w, int[] wShape, Window2d win, int groups) {
+        Geo g = new Geo(xShape, wShape, win, groups);
+        int out = g.o * g.oh * g.ow;
+        Object y = Buffers.allocLike(x, g.n * out);
+        Pointer wr = byOffset(w, g);
+        Parallel.forParts(g.n, (first, last) -> {
+            Scratch s = SCRATCH.get();
+            s.fit(x, g);
+            for (int i = first; i < last; i++) {
+                padded(x, i * g.c * g.h * g.w, g, s);
+                for (int grp = 0; grp < g.groups; grp++) {
+                    for (int q = 0; q < g.kk; q++) {
+                        Gemm.product(false, false, g.og, g.wide, g.cg, weightAt(wr, g, q, grp), g.cg,
+                                OffHeap.at(s.imageOff, (long) grp * g.cg * g.plane + g.shift(q)), g.plane, q > 0,
+                                OffHeap.at(s.wideOff, (long) grp * g.og * g.wide), g.wide);
+                    }
+                }
+                OffHeap.get(s.wideOff, 0, s.wide, 0, g.o * g.wide);
+                for (int r = 0; r < g.o * g.oh; r++) System.arraycopy(s.wide, r * g.wp, y, i * out + r * g.ow, g.ow);
+            }
+        });
+        return y;
+    }
+
+    /** The input gradient, or null when the weight holds a non-finite number. */
+    static Object inputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d win, int groups) {
+        if (!finite(w)) return null;
+        Geo g = new Geo(xShape, wShape, win, groups);
+        int in = g.c * g.h * g.w;
+        Object gx = Buffers.allocLike(gy, g.n * in);
+        Pointer wr = byOffset(w, g);
+        Parallel.forParts(g.n, (first, last) -> {
+            Scratch s = SCRATCH.get();
+            s.fit(gy, g);
+            for (int i = first; i < last; i++) {
+                widened(gy, i, g, s);
+                Buffers.fillRange(s.image, 0, g.image, 0);
+                OffHeap.put(s.imageOff, 0, s.image, 0, g.image);
+                for (int grp = 0; grp < g.groups; grp++) {
+                    for (int q = 0; q < g.kk; q++) {
+                        Gemm.product(true, false, g.cg, g.wide, g.og, weightAt(wr, g, q, grp), g.cg,
+                                OffHeap.at(s.wideOff, (long) grp * g.og * g.wide), g.wide, true,
+                                OffHeap.at(s.imageOff, (long) grp * g.cg * g.plane + g.shift(q)), g.plane);
+                    }
+                }
+                OffHeap.get(s.imageOff, 0, s.image, 0, g.c * g.plane);
+                for (int r = 0; r < g.c * g.h; r++) {
+                    int at = r / g.h * g.plane + (r % g.h + win.ph()) * g.wp + win.pw();
+                    System.arraycopy(s.image, at, gx, i * in + r * g.w, g.w);
+                }
+            }
+        });
+        return gx;
+    }
+
+    /** The weight gradient [O, C/groups, kh, kw], or null when the input holds a non-finite number. */
+    static Object weightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d win, int groups, int parts) {
+        if (!finite(x)) return null;
+        Geo g = new Geo(xShape, wShape, win, groups);
+        int size = g.o * g.cg * g.kk;
+        Object[] partial = new Object[parts];
+        Parallel.forParts(parts, (first, last) -> {
+            Scratch s = SCRATCH.get();
+            s.fit(x, g);
+            s.acc = OffHeap.fit(s.acc, x, size);
+            for (int p = first; p < last; p++) {
+                int from = (int) ((long) g.n * p / parts), to = (int) ((long) g.n * (p + 1) / parts);
+                for (int i = from; i < to; i++) {
+                    padded(x, i * g.c * g.h * g.w, g, s);
+                    widened(gy, i, g, s);
+                    for (int grp = 0; grp < g.groups; grp++) {
+                        for (int q = 0; q < g.kk; q++) {
+                            Gemm.product(false, true, g.og, g.cg, g.wide, OffHeap.at(s.wideOff, (long) grp * g.og * g.wide),
+                                    g.wide, OffHeap.at(s.imageOff, (long) grp * g.cg * g.plane + g.shift(q)), g.plane,
+                                    i > from, weightAt(s.acc, g, q, grp), g.cg);
+                        }
+                    }
+                }
+                partial[p] = Buffers.allocLike(x, size);
+                OffHeap.get(s.acc, 0, partial[p], 0, size);
+            }
+        });
+        Object sum = Buffers.allocLike(x, size);
+        for (Object p : partial) Blocks.add(p, 0, 1, sum, 0, size);
+        Object gw = Buffers.allocLike(x, size);
+        int oc = g.o * g.cg;
+        for (int q = 0; q < g.kk; q++) Blocks.add(sum, q * oc, g.kk, gw, q, oc);  // [kh·kw][O][C/g] to [O][C/g][kh·kw]
+        return gw;
+    }
+
+    /** Offset q's weight slice [O/groups, C/groups] of group grp in the [kh·kw][O][C/groups] layout. */
+    private static Pointer weightAt(Pointer byOffset, Geo g, int q, int grp) {
+        return OffHeap.at(byOffset, (long) q * g.o * g.cg + (long) grp * g.og * g.cg);
+    }
+
+    /** The weight [O, C/groups, kh, kw] regrouped by kernel offset, [kh·kw][O][C/groups], in the caller's buffer. */
+    private static Pointer byOffset(Object w, Geo g) {
+        Gemm.blasThreads(1);  // the team splits the images; OpenBLAS's own threads would fight it
+        int oc = g.o * g.cg, size = oc * g.kk;
+        Object r = Buffers.allocLike(w, size);
+        for (int q = 0; q < g.kk; q++) {
+            for (int j = 0; j < oc; j++) Buffers.set(r, q * oc + j, Buffers.get(w, j * g.kk + q));
+        }
+        Scratch s = SCRATCH.get();
+        s.acc = OffHeap.fit(s.acc, w, size);
+        OffHeap.put(s.acc, 0, r, 0, size);
+        return s.acc;
+    }
+
+    /** Image i of x inside its zero border, copied off-heap. */
+    private static void padded(Object x, int at, Geo g, Scratch s) {
+        Buffers.fillRange(s.image, 0, g.image, 0);
+        for (int r = 0; r < g.c * g.h; r++) {
+            System.arraycopy(x, at + r * g.w, s.image, r / g.h * g.plane + (r % g.h + g.win.ph()) * g.wp + g.win.pw(), g.w);
+        }
+        OffHeap.put(s.imageOff, 0, s.image, 0, g.image);
+    }
+
+    /** Image i's output gradient Wp wide, zeros in the discarded columns, copied off-heap. */
+    private static void widened(Object gy, int i, Geo g, Scratch s) {
+        int out = g.o * g.oh * g.ow;
+        for (int r = 0; r < g.o * g.oh; r++) {
+            System.arraycopy(gy, i * out + r * g.ow, s.wide, r * g.wp, g.ow);
+            Buffers.fillRange(s.wide, r * g.wp + g.ow, (r + 1) * g.wp, 0);
+        }
+        OffHeap.put(s.wideOff, 0, s.wide, 0, g.o * g.wide);
+    }
+
+    /** Whether every element is finite: x·0 is 0 for finite x and NaN otherwise, so one sum says. */
+    private static boolean finite(Object a) {
+        double s = 0;
+        if (a instanceof float[] f) {
+            float acc = 0;
+            for (float v : f) acc += v * 0f;
+            s = acc;
+        } else {
+            for (double v : (double[]) a) s += v * 0.0;
+        }
+        return s == 0;
+    }
+}
