@@ -72,6 +72,7 @@ class GradFnNamesTest {
         torch.put("CumsumBackward0", x.cumsum(1));
         torch.put("SortBackward0", x.sort(1).values());
         torch.put("TopkBackward0", x.topk(2).values());
+        torch.put("ErfBackward0", x.erf());
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
     }
 }
