@@ -266,6 +266,15 @@ CASES = [
     ("topk_smallest_ties_nan_values", lambda a: a.topk(3, 1, largest=False).values, [fixed_values(SORT_TIES)], {0}),
     ("topk_int64", lambda a: a.topk(2, 1).values, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 6]])]),
     ("topk_f32", lambda a: a.topk(2, 0).values, [rnd(4, 3, dtype=F32)]),
+    # erf: each branch of the CPU's piecewise approximation (|x| < 2^-28, < 0.84375, < 1.25, < 1/0.35, < 6) and
+    # the tails; NaN, ±inf and ±0 are in gen_edge_fixtures.py, where no gradcheck runs
+    ("erf", torch.erf, [rnd(2, 3, low=-3.0, high=3.0)]),
+    ("erf_regions", torch.erf, [fixed_values([[1e-300, -1e-10, 3e-9, 0.5, -0.84375, 0.84375],
+                                              [1.0, -1.25, 2.0, 2.857142857142857, -4.0, 5.9]])]),
+    ("erf_f32", torch.erf, [rnd(2, 3, dtype=F32, low=-3.0, high=3.0)]),
+    ("erf_regions_f32", torch.erf, [fixed_values([[1e-30, -1e-10, 3e-9, 0.5, -0.84375, 0.84375],
+                                                  [1.0, -1.25, 2.0, 2.857142857142857, -4.0, 5.9]], F32)]),
+    ("erf_int64", torch.erf, [fixed_ints([-3, 0, 1, 7])]),
 ]
 
 

@@ -59,6 +59,10 @@ CASES = [
     ("lt_scalar_f32", lambda a: a.lt(0.3), [t([0.3, 0.2], F32)], {0}),
     ("le_scalar_f32", lambda a: a.le(0.1), [t([0.1, 0.2], F32)], {0}),
     ("eq_scalar_f64", lambda a: a.eq(0.1), [t([0.1, float(torch.tensor(0.1, dtype=F32))])], {0}),
+    ("erf_special", torch.erf, [t([NAN, INF, -INF, 0.0, -0.0, 6.0, -6.0, 27.0, -30.0, 1e300, -1e300, 5e-324])]),
+    ("erf_special_f32", torch.erf, [t([NAN, INF, -INF, 0.0, -0.0, 6.0, -6.0, 27.0, -30.0, 1e30, -1e30, 1e-45], F32)]),
+    ("erf_0d", torch.erf, [t(0.5)]),
+    ("erf_empty", torch.erf, [torch.zeros(0, 3, dtype=F64)]),
 ]
 
 ERRORS = [

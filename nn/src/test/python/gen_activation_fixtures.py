@@ -71,6 +71,10 @@ def cases():
     out = []
     out += layer("silu", nn.SiLU, {}, edges(*COMMON, -1.2784645427610738, 1.0, -1.0))
     out += layer("gelu_tanh", nn.GELU, dict(approximate="tanh"), edges(*COMMON, 1.0, -1.0, -5.0, 5.0, 0.5))
+    # The exact GELU, x·0.5·(1 + erf(x/sqrt(2))): the default constructor and the explicit 'none'.
+    out += layer("gelu", nn.GELU, {}, edges(*COMMON, 1.0, -1.0, -5.0, 5.0, 0.5, -40.0, 40.0, -1e-310))
+    out += layer("gelu_none", nn.GELU, dict(approximate="none"), edges(*COMMON, 0.84375 * 2 ** 0.5, -1.25 * 2 ** 0.5,
+                                                                      -6.0 * 2 ** 0.5, 3.0, -3.0))
     out += layer("softplus", nn.Softplus, {}, edges(*COMMON, 20.0, -20.0, 20.000001, 19.999999, 40.0, 1.0))
     out += layer("softplus_beta", nn.Softplus, dict(beta=2, threshold=10), edges(*COMMON, 5.0, 4.999999, 5.000001, -5.0))
     out += layer("softplus_half_beta", nn.Softplus, dict(beta=0.5, threshold=3.5),

@@ -5,13 +5,20 @@ import io.jgrad.core.kernel.Shapes;
 /** Elements start, start+step, ... (length of them) along one dim: narrow and slicing. */
 final class Slice extends Op {
     private final int dim, start, length, step;
+    private final String name;
     private int[] inShape;
 
     Slice(int dim, int start, int length, int step) {
+        this(dim, start, length, step, "SliceBackward0");
+    }
+
+    /** A slice under another grad_fn name: split's pieces are slices, but PyTorch names them after split. */
+    Slice(int dim, int start, int length, int step, String name) {
         this.dim = dim;
         this.start = start;
         this.length = length;
         this.step = step;
+        this.name = name;
     }
 
     /** {@link Tensor#narrow}: {@code length} elements from {@code start} (negative: from the end), all in range. */
@@ -71,6 +78,6 @@ final class Slice extends Op {
 
     @Override
     public String name() {
-        return "SliceBackward0";
+        return name;
     }
 }

@@ -925,6 +925,19 @@ public final class Tensor {
     }
 
     /**
+     * The error function, {@code 2/sqrt(pi)} times the integral of {@code e^(-t²)} from 0 to x:
+     * odd, -1 at -inf and 1 at +inf (in double already beyond |x| = 6), NaN at NaN. Integer inputs
+     * become float32. Gradient {@code 2/sqrt(pi)·e^(-x²)}, 0 at ±inf.
+     * <pre>
+     * jshell> Tensor.of(-1, 0, 0.5, Float.POSITIVE_INFINITY).erf()
+     * $1 ==> tensor([-0.8427,  0.0000,  0.5205,  1.0000])
+     * </pre>
+     */
+    public Tensor erf() {
+        return new Erf().apply(this);
+    }
+
+    /**
      * {@code max(x, 0)}; the gradient at 0 is 0, as in PyTorch.
      * <pre>
      * jshell> Tensor.of(-1, 0, 2).relu()

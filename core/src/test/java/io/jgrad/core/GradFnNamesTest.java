@@ -72,6 +72,30 @@ class GradFnNamesTest {
         torch.put("CumsumBackward0", x.cumsum(1));
         torch.put("SortBackward0", x.sort(1).values());
         torch.put("TopkBackward0", x.topk(2).values());
+        torch.put("ErfBackward0", x.erf());
         torch.forEach((name, t) -> assertEquals(name, t.gradFn().name()));
+    }
+
+    /**
+     * split's pieces are slices but carry split's names. Expected: PyTorch 1.13's
+     * {@code [p.grad_fn.name() for p in torch.split(x, 2)]} (and so on for each call below), with
+     * {@code x = torch.rand(4, requires_grad=True)} and {@code e = torch.rand(0, 2, requires_grad=True)}.
+     */
+    @Test
+    void splitPiecesAreNamedAsInPyTorch() {
+        Tensor x = Tensor.rand(4).requiresGrad(true), e = Tensor.rand(0, 2).requiresGrad(true);
+        assertPieces(x.split(2, 0), "SplitBackward0", 2);  // torch.split(x, 2)
+        assertPieces(x.split(4, 0), "SplitBackward0", 1);  // torch.split(x, 4)
+        assertPieces(x.split(new int[] {1, 3}, 0), "SplitWithSizesBackward0", 2);  // torch.split(x, [1, 3])
+        assertPieces(x.split(new int[] {0, 4}, 0), "SplitWithSizesBackward0", 2);  // torch.split(x, [0, 4])
+        assertPieces(x.chunk(2, 0), "SplitBackward0", 2);  // torch.chunk(x, 2)
+        assertPieces(x.chunk(3, 0), "SplitBackward0", 2);  // torch.chunk(x, 3)
+        assertPieces(e.chunk(3, 0), "SplitWithSizesBackward0", 3);  // torch.chunk(e, 3, 0)
+        assertEquals("SliceBackward0", x.narrow(0, 1, 2).gradFn().name(), "narrow keeps its own name");
+    }
+
+    private static void assertPieces(java.util.List<Tensor> pieces, String name, int count) {
+        assertEquals(count, pieces.size(), name + " piece count");
+        for (Tensor p : pieces) assertEquals(name, p.gradFn().name());
     }
 }

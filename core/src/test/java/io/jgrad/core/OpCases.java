@@ -255,6 +255,11 @@ final class OpCases {
         add("topk_smallest_ties_nan_values", x -> x[0].topk(3, 1, false, true).values());
         add("topk_int64", x -> x[0].topk(2, 1).values());
         add("topk_f32", x -> x[0].topk(2, 0).values());
+        add("erf", x -> x[0].erf(), uniform(shape(2, 3)));
+        add("erf_regions", x -> x[0].erf());
+        add("erf_f32", x -> x[0].erf());
+        add("erf_regions_f32", x -> x[0].erf());
+        add("erf_int64", x -> x[0].erf());
     }
 
     /** Piece i times i + 1, joined again along dim: shows each piece's values, its place and its gradient. */

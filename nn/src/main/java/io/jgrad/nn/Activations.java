@@ -11,6 +11,8 @@ final class Activations {
     /** sqrt(2/pi), PyTorch's {@code M_SQRT2 * M_2_SQRTPI * 0.5}. */
     private static final double GELU_BETA = Math.sqrt(2) * (2 / Math.sqrt(Math.PI)) * 0.5;
     private static final double GELU_KAPPA = 0.044715;
+    /** 1/sqrt(2) as C's {@code M_SQRT1_2} rounds it, which PyTorch's exact GELU multiplies by (1 / Math.sqrt(2) is 1 ulp lower). */
+    private static final double SQRT1_2 = Math.sqrt(0.5);
 
     private Activations() {}
 
@@ -28,16 +30,18 @@ final class Activations {
         return x.mul(x.sigmoid());
     }
 
+    /** 'none': x·0.5·(1 + erf(x/sqrt(2))) in PyTorch's order, whose autograd gradient is PyTorch's cdf + x·pdf. */
     static Tensor gelu(Tensor x, String approximate) {
         checkGeluApproximate(approximate);
+        if (approximate.equals("none")) return x.mul(0.5).mul(x.mul(SQRT1_2).erf().add(1.0));
         Tensor inner = x.mul(x).mul(x).mul(GELU_KAPPA).add(x).mul(GELU_BETA);
         return x.mul(0.5).mul(inner.tanh().add(1.0));
     }
 
     static void checkGeluApproximate(String approximate) {
-        if (!"tanh".equals(approximate)) {
-            throw new IllegalArgumentException("gelu: approximate must be 'tanh' (the exact erf form 'none' needs an erf "
-                    + "op jgrad does not have yet); got " + (approximate == null ? "null" : "'" + approximate + "'"));
+        if (!"none".equals(approximate) && !"tanh".equals(approximate)) {
+            throw new IllegalArgumentException("gelu: approximate must be 'none' (the exact erf form, PyTorch's default) or "
+                    + "'tanh'; got " + (approximate == null ? "null" : "'" + approximate + "'"));
         }
     }
 

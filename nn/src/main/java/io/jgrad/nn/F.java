@@ -208,7 +208,12 @@ public final class F {
         return Activations.silu(x);
     }
 
-    /** PyTorch's {@code F.gelu(x, approximate='tanh')}: see {@link GELU}. */
+    /** PyTorch's {@code F.gelu(x)}: the exact x·Φ(x), approximate 'none'; see {@link GELU}. */
+    public static Tensor gelu(Tensor x) {
+        return gelu(x, "none");
+    }
+
+    /** PyTorch's {@code F.gelu(x, approximate)}, 'none' (exact) or 'tanh': see {@link GELU}. */
     public static Tensor gelu(Tensor x, String approximate) {
         return Activations.gelu(x, approximate);
     }

@@ -35,7 +35,7 @@ class ActivationFixtureTest {
         JsonNode o = c.get("options");
         return switch (c.get("layer").asText()) {
             case "SiLU" -> new SiLU();
-            case "GELU" -> new GELU(o.get("approximate").asText());
+            case "GELU" -> o.has("approximate") ? new GELU(o.get("approximate").asText()) : new GELU();
             case "Softplus" -> new Softplus(o.path("beta").asDouble(1), o.path("threshold").asDouble(20));
             case "ELU" -> new ELU(o.path("alpha").asDouble(1));
             case "Hardtanh" -> new Hardtanh(o.path("min_val").asDouble(-1), o.path("max_val").asDouble(1));

@@ -38,6 +38,8 @@ class ActivationGradCheckTest {
         return Stream.of(
                 Arguments.of("silu", (Function<Tensor, Tensor>) F::silu, away()),
                 Arguments.of("gelu tanh", (Function<Tensor, Tensor>) x -> F.gelu(x, "tanh"), away()),
+                Arguments.of("gelu", (Function<Tensor, Tensor>) F::gelu, away()),
+                Arguments.of("gelu none", (Function<Tensor, Tensor>) x -> F.gelu(x, "none"), away()),
                 Arguments.of("softplus", (Function<Tensor, Tensor>) x -> F.softplus(x, 2, 3), away(1.5)),
                 Arguments.of("elu", (Function<Tensor, Tensor>) x -> F.elu(x, 0.7), away(0)),
                 Arguments.of("hardtanh", (Function<Tensor, Tensor>) x -> F.hardtanh(x, -2, 1.5), away(-2, 1.5)),
@@ -111,7 +113,9 @@ class ActivationGradCheckTest {
         ErrorAssert.assertError(IllegalArgumentException.class, () -> F.dropout2d(Tensor.zeros(2, 3), 0.5, true, G),
                 "dropout2d", "4-D", "[2, 3]");
         ErrorAssert.assertError(IllegalArgumentException.class, () -> new Hardtanh(1, -1), "min_val", "max_val=-1.0");
-        ErrorAssert.assertError(IllegalArgumentException.class, () -> new GELU("none"), "approximate", "'none'", "erf");
+        ErrorAssert.assertError(IllegalArgumentException.class, () -> new GELU("exact"), "approximate", "'none'", "'tanh'",
+                "got 'exact'");
+        ErrorAssert.assertError(IllegalArgumentException.class, () -> new GELU(null), "approximate", "got null");
         ErrorAssert.assertError(IllegalArgumentException.class, () -> F.gelu(Tensor.zeros(1), "fast"), "'fast'");
         assertEquals(DType.FLOAT32, F.elu(Tensor.of(new long[] {-1, 2}), 1).dtype(), "int64 input becomes float32");
     }

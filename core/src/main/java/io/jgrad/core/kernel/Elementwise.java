@@ -43,6 +43,7 @@ public final class Elementwise {
         SQRT(Math::sqrt, null),
         TANH(Math::tanh, null),
         SIGMOID(Elementwise::sigmoid, null),
+        ERF(ErrorFunction::erf, null),
         ABS(Math::abs, Math::abs),
         NEG(x -> -x, x -> -x),
         RELU(x -> Math.max(x, 0), x -> Math.max(x, 0));

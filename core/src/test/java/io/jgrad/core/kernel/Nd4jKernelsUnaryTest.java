@@ -20,7 +20,8 @@ class Nd4jKernelsUnaryTest {
     /** Inputs where libnd4j's own ops were measured wrong: tiny, denormal, large and saturating values. */
     private static final double[] HARD = {1e-10, -1e-10, 1e-17, -1e-17, 1e-300, -1e-300, 4.9e-324, -0.0, 0.0, 1e-5, -1e-5,
         0.5, -0.5, 20, -20, 30, -30, 89, 100, -100, -700, -740, -745, 710, -1, -1 + 1e-12, 1e308, Double.MAX_VALUE, 0.05, -0.0499999, 0.0500001, 0.1, 40, 41, -36.8,
-        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.2e-16, 1.1e-16, -103.5, -87.5, 88.7};
+        Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2.2e-16, 1.1e-16, -103.5, -87.5, 88.7,
+        0x1p-28, -0x1p-1015, 0.84375, -0.84375, 1.25, -1.2499999, 2.857142857142857, -2.86, 5.999, -6, 6.5};  // erf's branches
 
     /** Shape-free inputs: any length; the values are what matter. */
     private static Object input(Random r, Class<?> type, int c) {
