@@ -79,15 +79,20 @@ final class Creation {
 
     /** Zeros of {@code type} and {@code shape} on {@code like}'s device (a gradient buffer, an output to fill). */
     static Tensor zerosOn(Tensor like, DType type, int[] shape) {
-        return new Tensor(like.kernels().zeros(type.array, Shapes.numel(shape)), shape);
+        return fullOn(like, type, shape, 0);
+    }
+
+    /** {@code value} in {@code type} and {@code shape} on {@code like}'s device (a reduced loss, say). */
+    static Tensor fullOn(Tensor like, DType type, int[] shape, double value) {
+        Object data = like.kernels().zeros(type.array, Shapes.numel(shape));
+        if (value != 0) like.kernels().fill(data, value);
+        return new Tensor(data, shape);
     }
 
     /** {@code value} in {@code like}'s shape, dtype and device. */
     static Tensor fullLike(Tensor like, double value) {
         Check.notNull(like, value == 0 ? "zerosLike" : "onesLike", "t");
-        Tensor t = zerosOn(like, like.dtype(), like.shape());
-        if (value != 0) t.kernels().fill(t.data(), value);
-        return t;
+        return fullOn(like, like.dtype(), like.shape(), value);
     }
 
     /** Rectangular rows as a 2-D tensor of {@code dtype}, read as doubles so FLOAT64 keeps every bit. */

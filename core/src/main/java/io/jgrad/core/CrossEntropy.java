@@ -56,7 +56,7 @@ final class CrossEntropy extends Op {
         if (f.softmax() != null) save(new Tensor(f.softmax(), x.shape()), target);
         if (none) return new Tensor(f.losses(), target.shape());
         double value = mean ? f.lossSum() / totalWeight : f.lossSum();
-        return Creation.fullLike(Creation.zerosOn(x, x.dtype(), new int[0]), value);
+        return Creation.fullOn(x, x.dtype(), new int[0], value);
     }
 
     @Override
