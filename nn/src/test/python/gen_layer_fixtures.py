@@ -81,17 +81,20 @@ def cases():
     out += layer("conv2d_unbatched", nn.Conv2d, dict(in_channels=2, out_channels=2, kernel_size=2), (2, 3, 3))
     out += layer("conv2d_1x1", nn.Conv2d, dict(in_channels=3, out_channels=2, kernel_size=1), (2, 3, 2, 2))
     # Stride 1 takes the CPU device's shifted-product path; dilation and groups there too, and inf in the
-    # input or weight, where the weight or input gradient falls back to im2col.
-    out += layer("conv2d_dilated_groups", nn.Conv2d, dict(in_channels=4, out_channels=2, kernel_size=3, padding=2,
-                                                          dilation=2, groups=2), (2, 4, 6, 5))
+    # input, where the weight gradient falls back to im2col
+    # (at least 16 channels per group: fewer take im2col).
+    out += layer("conv2d_dilated_groups", nn.Conv2d, dict(in_channels=32, out_channels=4, kernel_size=3, padding=2,
+                                                          dilation=2, groups=2), (2, 32, 6, 5))
+    out += layer("conv2d_wide_rect", nn.Conv2d, dict(in_channels=16, out_channels=3, kernel_size=(2, 3), padding=(0, 1)),
+                 (2, 16, 4, 5))
 
     def inf_pixel(g):
-        x = torch.randn(2, 2, 5, 5, generator=g, dtype=F64)
-        x[1, 0, 2, 4] = float("inf")
+        x = torch.randn(2, 16, 5, 5, generator=g, dtype=F64)
+        x[1, 3, 2, 4] = float("inf")
         return x
 
-    out += layer("conv2d_inf_input", nn.Conv2d, dict(in_channels=2, out_channels=2, kernel_size=3, padding=1), (2, 2, 5, 5),
-                 inf_pixel)
+    out += layer("conv2d_inf_input", nn.Conv2d, dict(in_channels=16, out_channels=2, kernel_size=3, padding=1),
+                 (2, 16, 5, 5), inf_pixel)
     out += layer("conv1d_basic", nn.Conv1d, dict(in_channels=2, out_channels=3, kernel_size=3), (2, 2, 8))
     out += layer("conv1d_options", nn.Conv1d, dict(in_channels=4, out_channels=2, kernel_size=2, stride=2, padding=2,
                                                    dilation=2, groups=2), (3, 4, 9))

@@ -29,6 +29,8 @@ class LayerGradCheckTest {
                 new int[] {1, 2}, 1), randn(1, 2, 5, 5), randn(2, 2, 2, 3), randn(2)));
         b.add(of("conv2d groups", in -> F.conv2d(in[0], in[1], null, one, one, one, 2), randn(1, 4, 3, 3),
                 randn(4, 2, 2, 2)));
+        b.add(of("conv2d 16 channels, shifted products", in -> F.conv2d(in[0], in[1], in[2], one, new int[] {1, 2}, two, 1),
+                randn(1, 16, 3, 4), randn(2, 16, 2, 3), randn(2)));
         b.add(of("conv2d unbatched", in -> F.conv2d(in[0], in[1], in[2]), randn(2, 3, 3), randn(1, 2, 2, 2), randn(1)));
         b.add(of("conv1d", in -> F.conv1d(in[0], in[1], in[2], 2, 1, 2, 1), randn(2, 2, 7), randn(3, 2, 2), randn(3)));
         for (Fused.BlockLayout layout : Fused.BlockLayout.values()) {

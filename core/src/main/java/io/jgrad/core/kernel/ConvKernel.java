@@ -9,8 +9,8 @@ import org.bytedeco.javacpp.Pointer;
  * Nothing the size of the whole batch's blocks is built (for a 32→64 3×3 layer at batch 128, 29 MB
  * written and read back), and no transposing copy follows the product.
  *
- * <p>A stride-1 convolution skips the blocks altogether ({@link ShiftConv}); this im2col path serves
- * the other strides and non-finite operands there.
+ * <p>A stride-1 convolution of many channels skips the blocks altogether ({@link ShiftConv}); this im2col
+ * path serves the rest, and non-finite operands there.
  *
  * <p>Images are independent, so they are the parts the threads claim. The weight gradient sums over
  * images in a fixed number of parts combined in order, so its bits do not depend on the thread count.
@@ -67,7 +67,7 @@ final class ConvKernel {
         int l = d.l(), patch = d.patch(), og = d.og(), out = d.o * l;
         Object y = Buffers.allocLike(x, d.n * out);
         if (d.n * out == 0 || patch == 0) return y;
-        if (ShiftConv.applies(win)) return ShiftConv.forward(x, xShape, w, wShape, win, groups);
+        if (ShiftConv.applies(win, wShape[1])) return ShiftConv.forward(x, xShape, w, wShape, win, groups);
         Pointer wp = weight(w);
         Parallel.forParts(d.n, (first, last) -> {
             Scratch s = SCRATCH.get();
@@ -92,7 +92,7 @@ final class ConvKernel {
         int l = d.l(), patch = d.patch(), og = d.og(), out = d.o * l;
         Object gx = Buffers.allocLike(gy, d.n * d.image());
         if (d.n * out == 0 || patch == 0) return gx;
-        Object shifted = ShiftConv.applies(win) ? ShiftConv.inputGrad(gy, w, wShape, xShape, win, groups) : null;
+        Object shifted = ShiftConv.applies(win, wShape[1]) ? ShiftConv.inputGrad(gy, w, wShape, xShape, win, groups) : null;
         if (shifted != null) return shifted;
         Pointer wp = weight(w);
         Parallel.forParts(d.n, (first, last) -> {
@@ -121,7 +121,7 @@ final class ConvKernel {
         if (d.n * out == 0 || size == 0) return gw;
         Gemm.blasThreads(1);
         int parts = Math.min(d.n, WEIGHT_PARTS);
-        Object shifted = ShiftConv.applies(win) ? ShiftConv.weightGrad(gy, x, xShape, wShape, win, groups, parts) : null;
+        Object shifted = ShiftConv.applies(win, wShape[1]) ? ShiftConv.weightGrad(gy, x, xShape, wShape, win, groups, parts) : null;
         if (shifted != null) return shifted;
         Object[] partial = new Object[parts];
         Parallel.forParts(parts, (first, last) -> {
