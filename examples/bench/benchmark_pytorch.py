@@ -9,7 +9,11 @@ Measures, in float32 with a fixed number of intra-op threads:
       784-256-10 MLP, CrossEntropyLoss, backward, Adam(lr=1e-3).step(),
       zero_grad(), on a fixed random batch, at the same batch sizes;
   (d) Fashion-MNIST: 5 epochs of that MLP at batch 128 (the recipe of
-      io.jgrad.examples.TrainFashionMnist), wall time and test accuracy.
+      io.jgrad.examples.TrainFashionMnist), wall time and test accuracy;
+  (e) Fashion-MNIST CNN: the first --cnn-batches batches of one epoch of
+      io.jgrad.examples.TrainFashionMnistCnn's recipe (two conv blocks with
+      BatchNorm, ReLU and max-pooling, a linear head, Adam 1e-3, batch 128),
+      without the test evaluation, their time scaled to the whole epoch.
 
 Every rate is timed the same way as on the Java side (BenchmarkJgrad.Timer):
 run the step for --warmup seconds; on first use fix the step count as the
@@ -26,7 +30,7 @@ one round and prints environment and results as one JSON line.
 
 Usage: /usr/bin/python3 examples/bench/benchmark_pytorch.py [--quick]
            [--threads 2] [--repeats 7] [--warmup 2] [--window 0.5]
-           [--batches 32,128,1024] [--epochs 5]
+           [--batches 32,128,1024] [--epochs 5] [--cnn-batches 50]
            [--fashion-mnist DIR | --no-fashion-mnist] [--serve]
 """
 import argparse
@@ -175,42 +179,66 @@ def load_fashion_mnist(folder):
             torch.from_numpy(arrays[2].astype(np.float32)) / 255, torch.from_numpy(arrays[3].astype(np.int64)))
 
 
-def train_fashion_mnist(data, epochs):
-    """TrainFashionMnist.train: seconds over all epochs (with the per-epoch test
-    evaluation) and the test accuracy after each epoch."""
+def cnn():
+    """TrainFashionMnistCnn's network: 1x28x28 -> 32x14x14 -> 64x7x7 -> 10."""
+    return nn.Sequential(
+        nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3, padding=1), nn.BatchNorm2d(64), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(64 * 7 * 7, 10))
+
+
+def mlp_input(images):
+    return images.flatten(1)
+
+
+def cnn_input(images):
+    return images.unsqueeze(1)  # N x 28 x 28 -> N x 1 x 28 x 28, one channel
+
+
+def train_fashion_mnist(data, epochs, model_fn=mlp, to_input=mlp_input, lr=1e-3, batch=128, seed=0,
+                        max_batches=None, evaluate=True):
+    """TrainFashionMnist.train (and, with cnn and cnn_input, TrainFashionMnistCnn.train):
+    seconds over all epochs (with the per-epoch test evaluation unless evaluate is false),
+    the mean train loss and the test accuracy after each epoch. The model is initialised
+    from torch.manual_seed(seed) and the batches are shuffled by a generator seeded
+    seed + 1, as on the Java side; max_batches stops each epoch early."""
     train_x, train_y, test_x, test_y = data
-    torch.manual_seed(0)
-    shuffle = torch.Generator().manual_seed(1)
-    model = mlp()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+    torch.manual_seed(seed)
+    shuffle = torch.Generator().manual_seed(seed + 1)
+    model = model_fn()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
     criterion = nn.CrossEntropyLoss()
     # Reshuffled every epoch; each batch is gathered with one index op, as jgrad's DataLoader does
     # (a per-sample default collate would add Python overhead that is no part of the comparison).
     # The last, partial batch is kept (drop_last=False), as there.
     train = TensorDataset(train_x, train_y)
     loader = DataLoader(train, batch_size=None,
-                        sampler=BatchSampler(RandomSampler(train, generator=shuffle), 128, drop_last=False))
+                        sampler=BatchSampler(RandomSampler(train, generator=shuffle), batch, drop_last=False))
     losses, accuracies = [], []
     start = time.perf_counter()
     for _ in range(epochs):
         model.train()
         total, seen = 0.0, 0
-        for xb, yb in loader:
+        for i, (xb, yb) in enumerate(loader):
+            if max_batches is not None and i == max_batches:
+                break
             optimizer.zero_grad(set_to_none=True)  # as in training_step
-            loss = criterion(model(xb.flatten(1)), yb)
+            loss = criterion(model(to_input(xb)), yb)
             loss.backward()
             optimizer.step()
             total += loss.item() * xb.shape[0]
             seen += xb.shape[0]
         losses.append(total / seen)
-        accuracies.append(accuracy(model, test_x, test_y))
+        if evaluate:
+            accuracies.append(accuracy(model, test_x, test_y, to_input))
     return time.perf_counter() - start, losses, accuracies
 
 
-def accuracy(model, test_x, test_y):
+def accuracy(model, test_x, test_y, to_input=mlp_input):
     model.eval()
     with torch.no_grad():
-        predicted = model(test_x.flatten(1)).argmax(1)
+        # In chunks, so the CNN's activations for 10,000 images need not be held at once.
+        predicted = torch.cat([model(to_input(x)).argmax(1) for x in test_x.split(1000)])
         return (predicted == test_y).float().mean().item()
 
 
@@ -238,6 +266,15 @@ def run_round(args, timer, data):
             f"test accuracy {[round(a, 4) for a in accuracies]}")
         r["fashion_mnist_seconds"] = seconds
         r["fashion_mnist_accuracy"] = accuracies[-1]
+    if data is None or args.cnn_batches == 0:
+        r["cnn_epoch_seconds"] = None
+    else:
+        log(f"PyTorch: Fashion-MNIST CNN, the first {args.cnn_batches} batches of an epoch ...")
+        seconds, losses, _ = train_fashion_mnist(data, 1, cnn, cnn_input, max_batches=args.cnn_batches,
+                                                 evaluate=False)
+        log(f"  {seconds:.1f} s, train loss {losses[0]:.4f}")
+        epoch_batches = math.ceil(len(data[0]) / 128)
+        r["cnn_epoch_seconds"] = seconds / min(args.cnn_batches, epoch_batches) * epoch_batches
     return r
 
 
@@ -297,6 +334,7 @@ def environment(args, fashion_mnist):
         "cpu": cpu_model(),
         "fashion_mnist": fashion_mnist,
         "repeats": args.repeats, "warmup": args.warmup, "window": args.window, "epochs": args.epochs,
+        "cnn_batches": args.cnn_batches,
     }
 
 
@@ -310,6 +348,8 @@ def main():
     ap.add_argument("--window", type=float, help="seconds one timed repeat lasts, roughly")
     ap.add_argument("--batches", default="32,128,1024")
     ap.add_argument("--epochs", type=int, help="Fashion-MNIST epochs (5; 1 with --quick)")
+    ap.add_argument("--cnn-batches", type=int, default=50,
+                    help="CNN row: training batches timed (0 skips the row)")
     ap.add_argument("--fashion-mnist", default=DEBIAN_FASHION_MNIST, metavar="DIR",
                     help="folder with the four IDX gz files")
     ap.add_argument("--no-fashion-mnist", action="store_true")

@@ -23,7 +23,9 @@ import org.bytedeco.openblas.global.openblas;
  * batch 32, 128 and 1024; (c) the full training step users run at the same batches: {@code zeroGrad();
  * loss = CrossEntropyLoss(Sequential(Linear, ReLU, Linear)(x), y); loss.backward(); Adam(1e-3).step()};
  * (d) Fashion-MNIST, {@link TrainFashionMnist}'s recipe (5 epochs at batch 128 with a test evaluation
- * after each), wall time and final test accuracy, skipped when the full data set is not installed.
+ * after each), wall time and final test accuracy, skipped when the full data set is not installed;
+ * (e) {@link TrainFashionMnistCnn}'s recipe (two conv blocks with BatchNorm, Adam 1e-3, batch 128): the
+ * time of an epoch's first 50 batches (10 with --quick) without evaluation, scaled to the epoch's 469.
  * Rows (a) and (c) again on jgrad's ND4J device ({@code Tensor.setDefaultDevice(Device.ND4J)} for the
  * measurement, so the model, inputs and optimizer state are ND4J arrays), each beside PyTorch's figure of
  * the same workload and the CPU device's. And, jgrad only, before the rounds: off-heap and heap
@@ -50,7 +52,8 @@ public final class Benchmark {
 
     /** What both sides run with; the script gets the same values on its command line. */
     record Settings(boolean quick, boolean noTorch, boolean nd4j, int rounds, int threads, int repeats,
-                    double warmupSeconds, double windowSeconds, int epochs, int[] batches, int memorySteps) {
+                    double warmupSeconds, double windowSeconds, int epochs, int[] batches, int memorySteps,
+                    int cnnBatches) {
         static Settings parse(String[] args) {
             boolean quick = false, noTorch = false, nd4j = true;
             Integer rounds = null;
@@ -66,9 +69,9 @@ public final class Benchmark {
                 }
             }
             return quick ? new Settings(true, noTorch, nd4j, rounds == null ? 1 : rounds, threads, 3, 0.5, 0.1, 1,
-                    new int[] {32, 128, 1024}, 2_000)
+                    new int[] {32, 128, 1024}, 2_000, 10)
                     : new Settings(false, noTorch, nd4j, rounds == null ? 3 : rounds, threads, 7, 2.0, 0.5, 5,
-                    new int[] {32, 128, 1024}, 20_000);
+                    new int[] {32, 128, 1024}, 20_000, 50);
         }
 
         private static int positive(String[] args, int i) {
@@ -177,6 +180,8 @@ public final class Benchmark {
                 + " at batch 128 with test evaluation (s, lower is better)", time));
         rows.add(new BenchmarkTable.Row("fashion_mnist_accuracy", "Fashion-MNIST test accuracy after " + epochs,
                 BenchmarkTable.Kind.INFO));
+        rows.add(new BenchmarkTable.Row("cnn_epoch_seconds", "Fashion-MNIST CNN epoch at batch 128, projected from its "
+                + "first " + s.cnnBatches() + " batches (s, lower is better)", time));
         return rows;
     }
 

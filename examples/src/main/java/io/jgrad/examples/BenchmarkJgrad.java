@@ -59,6 +59,7 @@ final class BenchmarkJgrad {
             r.put("fashion_mnist_seconds", t.seconds());
             r.put("fashion_mnist_accuracy", t.testAccuracy().get(settings.epochs() - 1));
         }
+        r.put("cnn_epoch_seconds", data == null ? null : cnnEpochSeconds());
         if (settings.nd4j()) {
             Device before = Tensor.getDefaultDevice();
             Tensor.setDefaultDevice(Device.ND4J);  // the rows' models and inputs are created there
@@ -153,6 +154,16 @@ final class BenchmarkJgrad {
     }
 
     // (d) Fashion-MNIST: TrainFashionMnist.train itself, called in round()
+
+    // (e) Fashion-MNIST CNN
+
+    private double cnnEpochSeconds() {
+        int n = settings.cnnBatches();
+        System.out.printf("jgrad: Fashion-MNIST CNN, the first %d batches of an epoch ...%n", n);
+        TrainFashionMnistCnn.Timing t = TrainFashionMnistCnn.timeBatches(data, n);
+        System.out.printf("  %.1f s, train loss %.4f%n", t.seconds(), t.trainLoss());
+        return t.epochSeconds();
+    }
 
     private static List<Double> rounded(List<Double> values) {
         return values.stream().map(v -> Math.round(v * 1e4) / 1e4).toList();

@@ -62,7 +62,7 @@ final class BenchmarkPyTorch implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString(), "--serve",
                 "--threads", String.valueOf(s.threads()), "--repeats", String.valueOf(s.repeats()),
                 "--warmup", String.valueOf(s.warmupSeconds()), "--window", String.valueOf(s.windowSeconds()),
-                "--epochs", String.valueOf(s.epochs()), "--batches",
+                "--epochs", String.valueOf(s.epochs()), "--cnn-batches", String.valueOf(s.cnnBatches()), "--batches",
                 String.join(",", Arrays.stream(s.batches()).mapToObj(String::valueOf).toList())));
         if (fashionMnistFolder == null) cmd.add("--no-fashion-mnist");
         else cmd.addAll(List.of("--fashion-mnist", fashionMnistFolder));

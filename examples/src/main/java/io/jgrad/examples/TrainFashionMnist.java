@@ -3,13 +3,11 @@ package io.jgrad.examples;
 import io.jgrad.core.Device;
 import io.jgrad.core.Generator;
 import io.jgrad.core.Tensor;
-import io.jgrad.data.Batch;
 import io.jgrad.data.DataLoader;
 import io.jgrad.metrics.ConfusionMatrix;
 import io.jgrad.nn.Linear;
 import io.jgrad.nn.ReLU;
 import io.jgrad.nn.Sequential;
-import io.jgrad.nn.loss.CrossEntropyLoss;
 import io.jgrad.optim.Adam;
 import io.jgrad.optim.Checkpoint;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Trains an MLP 784-256-10 (ReLU) on Fashion-MNIST with CrossEntropyLoss and Adam (lr 1e-3, batch 128),
@@ -47,13 +43,7 @@ public final class TrainFashionMnist {
     public static void main(String[] args) {
         List<String> a = new ArrayList<>(List.of(args));
         boolean resume = a.remove("--resume");
-        Device device = Device.CPU;
-        int at = a.indexOf("--device");
-        if (at >= 0) {
-            if (at + 1 >= a.size()) throw new IllegalArgumentException("--device needs a value: cpu or nd4j");
-            device = Device.of(a.remove(at + 1));
-            a.remove(at);
-        }
+        Device device = FashionMnistTraining.takeDevice(a);
         int epochs = a.size() > 0 ? Integer.parseInt(a.get(0)) : 5;
         Path png = Path.of(a.size() > 1 ? a.get(1) : "out/fashion-mnist-training.png");
         FashionMnist data = FashionMnist.load(a.size() > 2 ? Path.of(a.get(2)) : null);
@@ -69,17 +59,11 @@ public final class TrainFashionMnist {
         }
         System.out.printf("epochs %d to %d in %.1f s; final test accuracy %.4f%n", r.firstEpoch(), epochs, r.seconds(),
                 r.testAccuracy().get(ran - 1));
-        double[] x = new double[ran];
-        for (int i = 0; i < ran; i++) x[i] = r.firstEpoch() + i;
-        Plots.lines(png, "Fashion-MNIST, MLP 784-256-10, Adam 1e-3", "epoch", "loss / accuracy", x,
-                List.of("train loss", "test accuracy"),
-                List.of(toArray(r.trainLoss()), toArray(r.testAccuracy())));
+        Plots.lines(png, "Fashion-MNIST, MLP 784-256-10, Adam 1e-3", "epoch", "loss / accuracy",
+                FashionMnistTraining.epochs(r.firstEpoch(), ran), List.of("train loss", "test accuracy"),
+                List.of(FashionMnistTraining.toArray(r.trainLoss()), FashionMnistTraining.toArray(r.testAccuracy())));
         System.out.println("curves: " + png.toAbsolutePath());
-        System.out.println("test confusion matrix after epoch " + epochs + " (rows: true class, columns: predicted):");
-        System.out.print(r.confusion().toString(FashionMnist.CLASSES));
-        Path heatmap = Plots.confusionMatrix(folder.resolve(CONFUSION), "Fashion-MNIST test set, epoch " + epochs,
-                r.confusion(), FashionMnist.CLASSES);
-        System.out.println("confusion matrix: " + heatmap);
+        FashionMnistTraining.reportConfusion(r.confusion(), epochs, folder.resolve(CONFUSION));
         System.out.println("best model: " + folder.resolve(BEST_MODEL.getFileName()) + "; checkpoint: "
                 + folder.resolve(CHECKPOINT));
     }
@@ -103,7 +87,6 @@ public final class TrainFashionMnist {
         Sequential model = model();
         model.to(device);
         Adam optimizer = new Adam(model.parameters(), 1e-3);
-        CrossEntropyLoss criterion = new CrossEntropyLoss();
         DataLoader loader = new DataLoader(data.train(), 128).shuffle(shuffle);
         Checkpoint checkpoint = Checkpoint.of(model, optimizer).generator("shuffle", shuffle);
         int first = 1;
@@ -122,27 +105,16 @@ public final class TrainFashionMnist {
         ConfusionMatrix confusion = null;
         long start = System.nanoTime();
         for (int epoch = first; epoch <= epochs; epoch++) {
-            model.train();
-            double sum = 0;
-            int seen = 0;
-            try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(loader.size())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build() : null) {
-                for (Batch b : loader) {
-                    optimizer.zeroGrad();
-                    Tensor loss = criterion.apply(model.apply(b.input().to(device).flatten(1, 2)), b.target().to(device));
-                    loss.backward();
-                    optimizer.step();
-                    sum += loss.item() * b.size();
-                    seen += b.size();
-                    if (bar != null) bar.step();
-                }
+            double trainLoss;
+            try (ProgressBar bar = FashionMnistTraining.progressBar(progress, epoch, loader.size())) {
+                trainLoss = FashionMnistTraining.epoch(model, loader, optimizer, TrainFashionMnist::input, device, bar, -1);
             }
-            losses.add(sum / seen);
+            losses.add(trainLoss);
             confusion = confusion(model, data, device);
             double accuracy = confusion.accuracy();
             accuracies.add(accuracy);
             if (progress) {
-                System.out.printf("epoch %d  train loss %.4f  test accuracy %.4f%n", epoch, sum / seen, accuracy);
+                System.out.printf("epoch %d  train loss %.4f  test accuracy %.4f%n", epoch, trainLoss, accuracy);
             }
             if (folder != null) {
                 if (accuracy > best) {
@@ -182,14 +154,11 @@ public final class TrainFashionMnist {
 
     /** Test-set counts of (true, predicted) class pairs; the prediction is the argmax of the logits. */
     static ConfusionMatrix confusion(Sequential model, FashionMnist data, Device device) {
-        model.eval();
-        try (var g = Tensor.noGrad()) {
-            Tensor logits = model.apply(data.test().inputs().to(device).flatten(1, 2));
-            return ConfusionMatrix.of(logits, data.test().targets().to(device));
-        }
+        return FashionMnistTraining.evaluate(model, data.test(), TrainFashionMnist::input, device).confusion();
     }
 
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    /** A batch of N×28×28 images as the MLP's N×784 input. */
+    static Tensor input(Tensor images) {
+        return images.flatten(1, 2);
     }
 }

@@ -88,6 +88,7 @@ class BenchmarkTableTest {
         assertEquals(2, full.threads());
         assertEquals(5, full.epochs());
         assertEquals(20_000, full.memorySteps());
+        assertEquals(50, full.cnnBatches());
         assertTrue(full.nd4j());
         assertFalse(Benchmark.Settings.parse(new String[] {"--no-nd4j"}).nd4j());
         assertArrayEquals(new int[] {32, 128, 1024}, full.batches());
@@ -95,6 +96,7 @@ class BenchmarkTableTest {
         assertEquals(1, quick.rounds());
         assertEquals(1, quick.threads());
         assertTrue(quick.noTorch());
+        assertEquals(10, quick.cnnBatches());
         assertEquals(2, Benchmark.Settings.parse(new String[] {"--quick", "--rounds", "2"}).rounds());
         assertThrows(IllegalArgumentException.class, () -> Benchmark.Settings.parse(new String[] {"--rounds", "0"}));
         assertThrows(IllegalArgumentException.class, () -> Benchmark.Settings.parse(new String[] {"--threads"}));
