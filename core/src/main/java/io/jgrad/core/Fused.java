@@ -106,22 +106,34 @@ public final class Fused {
     }
 
     /**
-     * 2-D max pooling with the position of each maximum, PyTorch's {@code max_pool2d_with_indices}:
-     * input [N, C, H, W]; indices are flat positions within each H·W plane. Only positions inside the
-     * image count, ties go to the first in row-major order and NaN wins (the last NaN, as PyTorch's CPU
-     * kernel); the gradient goes to the chosen position. Its graph node is {@code MaxPool2DWithIndicesBackward0}.
+     * 2-D max pooling, PyTorch's {@code max_pool2d} on input [N, C, H, W]: each window's maximum over the
+     * positions inside the image, ties to the first in row-major order, NaN winning (the last NaN, as
+     * PyTorch's CPU kernel); the gradient goes to the chosen position. Its graph node is
+     * {@code MaxPool2DWithIndicesBackward0}.
      *
      * <pre>
      * jshell> var x = Tensor.of(new double[] {1, 5, 2, 5, 0, 3, 4, 1}).reshape(1, 1, 2, 4);
-     * jshell> var r = Fused.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1});
-     * jshell> r.values()
-     * $3 ==> tensor([[[[5., 5.]]]])
-     * jshell> r.indices()
-     * $4 ==> tensor([[[[1, 3]]]])
+     * jshell> Fused.maxPool2d(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1})
+     * $2 ==> tensor([[[[5., 5.]]]])
      * </pre>
      */
-    public static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+    public static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         return MaxPool2DWithIndices.maxPool2d(input, kernel, stride, padding, dilation);
+    }
+
+    /**
+     * {@link #maxPool2d} with the int64 flat position of each maximum within its H·W plane,
+     * PyTorch's {@code max_pool2d_with_indices} ({@code return_indices=True}).
+     *
+     * <pre>
+     * jshell> var x = Tensor.of(new double[] {1, 5, 2, 5, 0, 3, 4, 1}).reshape(1, 1, 2, 4);
+     * jshell> Fused.maxPool2dWithIndices(x, new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0}, new int[] {1, 1}).indices()
+     * $2 ==> tensor([[[[1, 3]]]])
+     * </pre>
+     */
+    public static ValuesIndices maxPool2dWithIndices(Tensor input, int[] kernel, int[] stride, int[] padding,
+                                                     int[] dilation) {
+        return MaxPool2DWithIndices.withIndices(input, kernel, stride, padding, dilation);
     }
 
     /**

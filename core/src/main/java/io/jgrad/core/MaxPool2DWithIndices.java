@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Window2d;
+import java.util.Arrays;
 
 /**
  * 2-D max pooling, PyTorch's {@code max_pool2d_with_indices}: the device finds each window's maximum
@@ -9,14 +10,26 @@ import io.jgrad.core.kernel.Window2d;
  */
 final class MaxPool2DWithIndices extends Op {
     private final Window2d window;
-    private long[] index;
+    private int[] index;
+    private Tensor values;
 
     private MaxPool2DWithIndices(Window2d window) {
         this.window = window;
     }
 
-    /** {@link Fused#maxPool2d}. */
-    static ValuesIndices maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+    /** {@link Fused#maxPool2dWithIndices}. */
+    static ValuesIndices withIndices(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        MaxPool2DWithIndices op = apply(input, kernel, stride, padding, dilation);
+        long[] index = Arrays.stream(op.index).asLongStream().toArray();
+        return new ValuesIndices(op.values, new Tensor(op.values.kernels().fromHost(index), op.values.shape()));
+    }
+
+    /** {@link Fused#maxPool2d}: the values alone, without building the indices' tensor. */
+    static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
+        return apply(input, kernel, stride, padding, dilation).values;
+    }
+
+    private static MaxPool2DWithIndices apply(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         Check.notNull(input, "max_pool2d", "input");
         Check.argument(input.dim() == 4, "max_pool2d: expects input [N, C, H, W]; got %s", Check.shape(input.shape()));
         Check.argument(input.dtype().isFloatingPoint(), "max_pool2d: \"max_pool2d\" not implemented for %s; convert the "
@@ -26,8 +39,8 @@ final class MaxPool2DWithIndices extends Op {
                 + "size, but got padding=(%d, %d) and kernel_size=(%d, %d)", w.ph(), w.pw(), w.kh(), w.kw());
         Windows.checkFits("max_pool2d", input, w);
         MaxPool2DWithIndices op = new MaxPool2DWithIndices(w);
-        Tensor values = op.apply(input);
-        return new ValuesIndices(values, new Tensor(values.kernels().fromHost(op.index.clone()), values.shape()));
+        op.values = op.apply(input);
+        return op;
     }
 
     @Override
@@ -35,7 +48,7 @@ final class MaxPool2DWithIndices extends Op {
         Tensor x = in[0];
         int[] shape = x.shape();
         int oh = window.outH(shape[2]), ow = window.outW(shape[3]);
-        index = new long[shape[0] * shape[1] * oh * ow];
+        index = new int[shape[0] * shape[1] * oh * ow];
         return new Tensor(x.kernels().maxPool2d(x.data(), shape, window, index), new int[] {shape[0], shape[1], oh, ow});
     }
 

@@ -17,7 +17,7 @@ final class Pooling {
     static Tensor maxPool2d(Tensor input, int[] kernel, int[] stride, int[] padding, int[] dilation) {
         int[][] o = options("max_pool2d", input, kernel, stride, padding, dilation);
         Tensor x = batched(input);
-        Tensor y = Fused.maxPool2d(x, o[0], o[1], o[2], o[3]).values();
+        Tensor y = Fused.maxPool2d(x, o[0], o[1], o[2], o[3]);
         return input.dim() == 4 ? y : y.squeeze(0);
     }
 

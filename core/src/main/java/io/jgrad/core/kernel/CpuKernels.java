@@ -227,12 +227,12 @@ public final class CpuKernels implements Kernels {
     }
 
     @Override
-    public Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index) {
+    public Object maxPool2d(Object x, int[] xShape, Window2d window, int[] index) {
         return PoolKernel.max(x, xShape, window, index);
     }
 
     @Override
-    public Object maxPool2dBackward(Object g, long[] index, int[] xShape) {
+    public Object maxPool2dBackward(Object g, int[] index, int[] xShape) {
         return PoolKernel.maxBackward(g, index, xShape);
     }
 

@@ -162,10 +162,10 @@ public interface Kernels {
      * {@code max_pool2d_with_indices}: inside positions only, the first of ties, the last NaN;
      * {@code index} receives each one's flat position within its H·W plane.
      */
-    Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index);
+    Object maxPool2d(Object x, int[] xShape, Window2d window, int[] index);
 
     /** The gradient of {@link #maxPool2d}'s x: each output's gradient added at its position. */
-    Object maxPool2dBackward(Object g, long[] index, int[] xShape);
+    Object maxPool2dBackward(Object g, int[] index, int[] xShape);
 
     // --- per-channel statistics of x viewed [N, C, L] (batch normalisation) ---
 

@@ -3,6 +3,7 @@ package io.jgrad.core.kernel;
 import io.jgrad.core.kernel.Elementwise.Binary;
 import io.jgrad.core.kernel.Elementwise.Compare;
 import io.jgrad.core.kernel.Elementwise.Unary;
+import java.util.Arrays;
 
 /**
  * The ND4J device: an array is a c-order, contiguous {@code INDArray} (FLOAT, DOUBLE, LONG or BOOL
@@ -236,18 +237,18 @@ public final class Nd4jKernels implements Kernels {
      * PyTorch's tie nor its NaN choice), then gathered here.
      */
     @Override
-    public Object maxPool2d(Object x, int[] xShape, Window2d window, long[] index) {
+    public Object maxPool2d(Object x, int[] xShape, Window2d window, int[] index) {
         PoolKernel.max(Nd4jStorage.host(x), xShape, window, index);
         int[] planes = {xShape[0], xShape[1], xShape[2] * xShape[3]};
-        return gather(x, planes, 2, index, new int[] {xShape[0], xShape[1], window.outH(xShape[2]) * window.outW(xShape[3])});
+        return gather(x, planes, 2, Arrays.stream(index).asLongStream().toArray(), new int[] {xShape[0], xShape[1], window.outH(xShape[2]) * window.outW(xShape[3])});
     }
 
     @Override
-    public Object maxPool2dBackward(Object g, long[] index, int[] xShape) {
+    public Object maxPool2dBackward(Object g, int[] index, int[] xShape) {
         int[] planes = {xShape[0], xShape[1], xShape[2] * xShape[3]};
         int[] at = {xShape[0], xShape[1], planes[0] * planes[1] == 0 ? 0 : index.length / (planes[0] * planes[1])};
         Object gx = zeros(type(g), planes[0] * planes[1] * planes[2]);
-        scatterAdd(gx, planes, 2, index, at, g, at);
+        scatterAdd(gx, planes, 2, Arrays.stream(index).asLongStream().toArray(), at, g, at);
         return gx;
     }
 

@@ -14,7 +14,7 @@ final class PoolKernel {
      * The maximum of each window of x [N, C, H, W], [N, C, OH, OW]; {@code index} receives its flat
      * position within its H·W plane.
      */
-    static Object max(Object x, int[] shape, Window2d win, long[] index) {
+    static Object max(Object x, int[] shape, Window2d win, int[] index) {
         int planes = shape[0] * shape[1], h = shape[2], w = shape[3], l = win.outH(h) * win.outW(w);
         Object out = Buffers.allocLike(x, planes * l);
         Parallel.forRange(planes, h * w, (from, to) -> {
@@ -27,7 +27,7 @@ final class PoolKernel {
     }
 
     /** The gradient of x [N, C, H, W] from the output's, {@code g}, and {@link #max}'s positions. */
-    static Object maxBackward(Object g, long[] index, int[] shape) {
+    static Object maxBackward(Object g, int[] index, int[] shape) {
         int planes = shape[0] * shape[1], hw = shape[2] * shape[3], l = planes == 0 ? 0 : index.length / planes;
         Object gx = Buffers.allocLike(g, planes * hw);
         Parallel.forRange(planes, hw, (from, to) -> {
@@ -35,10 +35,10 @@ final class PoolKernel {
                 int at = p * hw;
                 if (g instanceof float[] f) {
                     float[] o = (float[]) gx;
-                    for (int j = p * l; j < (p + 1) * l; j++) o[at + (int) index[j]] += f[j];
+                    for (int j = p * l; j < (p + 1) * l; j++) o[at + index[j]] += f[j];
                 } else {
                     double[] d = (double[]) g, o = (double[]) gx;
-                    for (int j = p * l; j < (p + 1) * l; j++) o[at + (int) index[j]] += d[j];
+                    for (int j = p * l; j < (p + 1) * l; j++) o[at + index[j]] += d[j];
                 }
             }
         });
@@ -49,7 +49,7 @@ final class PoolKernel {
     // column with the output column innermost: each output still sees its positions in row-major order
     // (PyTorch's), and the inner loop runs over a whole row instead of a 2x2 window.
 
-    private static void plane(float[] x, int at, int h, int w, Window2d win, long[] index, int out, float[] values) {
+    private static void plane(float[] x, int at, int h, int w, Window2d win, int[] index, int out, float[] values) {
         int oh = win.outH(h), ow = win.outW(w);
         float[] max = new float[ow];
         int[] best = new int[ow];
@@ -69,12 +69,12 @@ final class PoolKernel {
                     }
                 }
             }
-            for (int j = 0; j < ow; j++) index[out + j] = best[j];
+            System.arraycopy(best, 0, index, out, ow);
             System.arraycopy(max, 0, values, out, ow);  // -inf for a window with no inside position, as PyTorch's
         }
     }
 
-    private static void plane(double[] x, int at, int h, int w, Window2d win, long[] index, int out, double[] values) {
+    private static void plane(double[] x, int at, int h, int w, Window2d win, int[] index, int out, double[] values) {
         int oh = win.outH(h), ow = win.outW(w);
         double[] max = new double[ow];
         int[] best = new int[ow];
@@ -94,7 +94,7 @@ final class PoolKernel {
                     }
                 }
             }
-            for (int j = 0; j < ow; j++) index[out + j] = best[j];
+            System.arraycopy(best, 0, index, out, ow);
             System.arraycopy(max, 0, values, out, ow);
         }
     }

@@ -104,7 +104,7 @@ class Nd4jKernelsWindowTest {
                 for (int i = 0; i < Buffers.length(x); i++) {
                     if (r.nextBoolean()) Buffers.set(x, i, r.nextInt(3));
                 }
-                long[] cpuIndex = new long[n], ndIndex = new long[n];
+                int[] cpuIndex = new int[n], ndIndex = new int[n];
                 String ctx = type.getSimpleName() + " case " + c + " " + s(xs) + " " + win;
                 assertAgree(CPU.maxPool2d(x, xs, win, cpuIndex), ND.maxPool2d(dev(x), xs, win, ndIndex), ctx);
                 assertArrayEquals(cpuIndex, ndIndex, ctx + " positions");
