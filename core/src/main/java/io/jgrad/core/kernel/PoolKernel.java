@@ -18,8 +18,10 @@ final class PoolKernel {
         int planes = shape[0] * shape[1], h = shape[2], w = shape[3], l = win.outH(h) * win.outW(w);
         Object out = Buffers.allocLike(x, planes * l);
         Parallel.forRange(planes, h * w, (from, to) -> {
+            boolean pairs = win.equals(PAIRS);
             for (int p = from; p < to; p++) {
-                if (x instanceof float[] f) plane(f, p * h * w, h, w, win, index, p * l, (float[]) out);
+                if (pairs && x instanceof float[] f) pairs(f, p * h * w, h, w, index, p * l, (float[]) out);
+                else if (x instanceof float[] f) plane(f, p * h * w, h, w, win, index, p * l, (float[]) out);
                 else plane((double[]) x, p * h * w, h, w, win, index, p * l, (double[]) out);
             }
         });
@@ -43,6 +45,41 @@ final class PoolKernel {
             }
         });
         return gx;
+    }
+
+    /** MaxPool2d(2), the CNN default: 2×2 windows side by side, no padding, no dilation. */
+    private static final Window2d PAIRS = new Window2d(2, 2, 2, 2, 0, 0, 1, 1);
+
+    /**
+     * {@link #plane} for {@link #PAIRS} in float, unrolled: the first candidate starts as the maximum
+     * (what PyTorch's -inf start and first inside position come to), then the other three in row-major
+     * order, each taking over when larger or NaN.
+     */
+    private static void pairs(float[] x, int at, int h, int w, int[] index, int out, float[] values) {
+        int oh = h / 2, ow = w / 2;
+        for (int i = 0; i < oh; i++) {
+            int top = at + 2 * i * w;
+            for (int j = 0; j < ow; j++, out++) {
+                int b = top + 2 * j, c = b + 1, d = b + w, e = d + 1;
+                float m = x[b], v = x[c];
+                if (v > m || v != v) {
+                    m = v;
+                    b = c;
+                }
+                v = x[d];
+                if (v > m || v != v) {
+                    m = v;
+                    b = d;
+                }
+                v = x[e];
+                if (v > m || v != v) {
+                    m = v;
+                    b = e;
+                }
+                index[out] = b - at;
+                values[out] = m;
+            }
+        }
     }
 
     // A plane is scanned one output row at a time, window row by window row and kernel column by kernel

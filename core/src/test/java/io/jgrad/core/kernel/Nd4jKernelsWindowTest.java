@@ -95,7 +95,8 @@ class Nd4jKernelsWindowTest {
                 Random r = random(c * 137);
                 int[] xs = {1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(7), 1 + r.nextInt(7)};
                 int kh = 1 + r.nextInt(3), kw = 1 + r.nextInt(3);
-                Window2d win = new Window2d(kh, kw, 1 + r.nextInt(2), 1 + r.nextInt(2), r.nextInt(kh / 2 + 1),
+                Window2d win = c % 3 == 0 ? new Window2d(2, 2, 2, 2, 0, 0, 1, 1)  // float's unrolled path
+                        : new Window2d(kh, kw, 1 + r.nextInt(2), 1 + r.nextInt(2), r.nextInt(kh / 2 + 1),
                         r.nextInt(kw / 2 + 1), 1 + r.nextInt(2), 1 + r.nextInt(2));
                 if (win.outH(xs[2]) < 1 || win.outW(xs[3]) < 1) continue;
                 int n = xs[0] * xs[1] * win.outH(xs[2]) * win.outW(xs[3]);
@@ -108,6 +109,9 @@ class Nd4jKernelsWindowTest {
                 String ctx = type.getSimpleName() + " case " + c + " " + s(xs) + " " + win;
                 assertAgree(CPU.maxPool2d(x, xs, win, cpuIndex), ND.maxPool2d(dev(x), xs, win, ndIndex), ctx);
                 assertArrayEquals(cpuIndex, ndIndex, ctx + " positions");
+                int[] generic = new int[n];  // double takes the general scan: the same positions
+                CPU.maxPool2d(Buffers.toDoubles(x), xs, win, generic);
+                assertArrayEquals(generic, cpuIndex, ctx + " positions against the general scan");
                 Object g = values(r, type, n, 0);
                 assertAgree(CPU.maxPool2dBackward(g, cpuIndex, xs), ND.maxPool2dBackward(dev(g), ndIndex, xs), ctx + " grad");
             }
