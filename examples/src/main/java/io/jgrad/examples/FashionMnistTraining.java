@@ -103,6 +103,19 @@ final class FashionMnistTraining {
         return device;
     }
 
+    /** The first positional argument, the number of epochs (at least 1); {@code absent} when there is none. */
+    static int epochCount(List<String> args, int absent) {
+        if (args.isEmpty()) return absent;
+        try {
+            int n = Integer.parseInt(args.get(0));
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("epochs (the first argument) must be a whole number >= 1, got '" + args.get(0)
+                + "'");
+    }
+
     /** Removes {@code name N} from the arguments; {@code absent} when it is not there. */
     static long takeLong(List<String> args, String name, long absent, long min) {
         int at = args.indexOf(name);

@@ -44,7 +44,7 @@ public final class TrainFashionMnist {
         List<String> a = new ArrayList<>(List.of(args));
         boolean resume = a.remove("--resume");
         Device device = FashionMnistTraining.takeDevice(a);
-        int epochs = a.size() > 0 ? Integer.parseInt(a.get(0)) : 5;
+        int epochs = FashionMnistTraining.epochCount(a, 5);
         Path png = Path.of(a.size() > 1 ? a.get(1) : "out/fashion-mnist-training.png");
         FashionMnist data = FashionMnist.load(a.size() > 2 ? Path.of(a.get(2)) : null);
         System.out.printf("Fashion-MNIST (%s): %,d training and %,d test images%n", data.source(), data.train().size(),

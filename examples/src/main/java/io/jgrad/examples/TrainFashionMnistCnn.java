@@ -49,8 +49,7 @@ public final class TrainFashionMnistCnn {
         Device device = FashionMnistTraining.takeDevice(a);
         long seed = FashionMnistTraining.takeLong(a, "--seed", 0, Long.MIN_VALUE);
         int limit = (int) FashionMnistTraining.takeLong(a, "--limit", -1, 1);
-        int epochs = a.size() > 0 ? Integer.parseInt(a.get(0)) : DEFAULT_EPOCHS;
-        if (epochs < 1) throw new IllegalArgumentException("epochs (the first argument) must be at least 1, got " + epochs);
+        int epochs = FashionMnistTraining.epochCount(a, DEFAULT_EPOCHS);
         Path png = Path.of(a.size() > 1 ? a.get(1) : "out/fashion-mnist-cnn-training.png");
         FashionMnist data = FashionMnist.load(a.size() > 2 ? Path.of(a.get(2)) : null);
         if (limit > 0) data = FashionMnistTraining.firstOf(data, limit);

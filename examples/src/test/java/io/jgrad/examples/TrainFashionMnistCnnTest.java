@@ -56,7 +56,11 @@ class TrainFashionMnistCnnTest {
         assertError(IllegalArgumentException.class, () -> TrainFashionMnistCnn.main(new String[] {"--seed"}),
                 "--seed needs a whole number");
         assertError(IllegalArgumentException.class, () -> TrainFashionMnistCnn.main(new String[] {"0"}),
-                "epochs (the first argument) must be at least 1, got 0");
+                "epochs (the first argument) must be a whole number >= 1, got '0'");
+        assertError(IllegalArgumentException.class, () -> TrainFashionMnistCnn.main(new String[] {"five"}),
+                "got 'five'");
+        assertError(IllegalArgumentException.class, () -> TrainFashionMnist.main(new String[] {"2.5"}),
+                "epochs (the first argument) must be a whole number >= 1, got '2.5'");
     }
 
     private static void assertPng(Path file, int width) throws Exception {

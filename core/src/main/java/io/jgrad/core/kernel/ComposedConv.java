@@ -18,10 +18,10 @@ final class ComposedConv {
     }
 
     static Object forward(Kernels k, Object x, int[] xShape, Object w, int[] wShape, Window2d win, int groups) {
-        Sizes s = new Sizes(xShape, wShape, win, groups);
+        ConvSizes s = new ConvSizes(xShape, wShape, win, groups);
         Object y = k.zeros(k.type(x), s.n * s.o * s.l);
         for (int g = 0; g < groups; g++) {
-            Object rows = Unfold.blocks(k, groupInput(k, x, s, g), s.groupShape(), win, 0, Unfold.ROWS);
+            Object rows = Unfold.blocks(k, groupInput(k, x, s, g), groupShape(s), win, 0, Unfold.ROWS);
             Object out = k.matmul(false, true, 1, s.n * s.l, s.og, s.patch, rows, false, once(), groupWeight(k, w, s, g),
                     false, once());
             k.stridedScatter(out, new int[] {s.n, s.l, s.og}, y, g * s.og * s.l, new int[] {s.o * s.l, 1, s.l});
@@ -30,21 +30,21 @@ final class ComposedConv {
     }
 
     static Object inputGrad(Kernels k, Object gy, Object w, int[] wShape, int[] xShape, Window2d win, int groups) {
-        Sizes s = new Sizes(xShape, wShape, win, groups);
+        ConvSizes s = new ConvSizes(xShape, wShape, win, groups);
         if (groups == 1) return Unfold.addBack(k, rowGrad(k, gy, w, s, 0), xShape, win, Unfold.ROWS);
         Object gx = k.zeros(k.type(gy), s.n * s.c * s.h * s.w);
         for (int g = 0; g < groups; g++) {
-            Object part = Unfold.addBack(k, rowGrad(k, gy, w, s, g), s.groupShape(), win, Unfold.ROWS);
-            k.stridedScatter(part, s.groupShape(), gx, g * s.cg * s.h * s.w, s.imageStrides());
+            Object part = Unfold.addBack(k, rowGrad(k, gy, w, s, g), groupShape(s), win, Unfold.ROWS);
+            k.stridedScatter(part, groupShape(s), gx, g * s.cg * s.h * s.w, imageStrides(s));
         }
         return gx;
     }
 
     static Object weightGrad(Kernels k, Object gy, Object x, int[] xShape, int[] wShape, Window2d win, int groups) {
-        Sizes s = new Sizes(xShape, wShape, win, groups);
+        ConvSizes s = new ConvSizes(xShape, wShape, win, groups);
         Object gw = k.zeros(k.type(x), s.o * s.patch);
         for (int g = 0; g < groups; g++) {
-            Object rows = Unfold.blocks(k, groupInput(k, x, s, g), s.groupShape(), win, 0, Unfold.ROWS);
+            Object rows = Unfold.blocks(k, groupInput(k, x, s, g), groupShape(s), win, 0, Unfold.ROWS);
             Object part = k.matmul(true, false, 1, s.og, s.patch, s.n * s.l, groupGrad(k, gy, s, g), false, once(), rows,
                     false, once());
             k.stridedScatter(part, new int[] {s.og, s.patch}, gw, g * s.og * s.patch, new int[] {s.patch, 1});
@@ -53,46 +53,29 @@ final class ComposedConv {
     }
 
     /** The gradient of group g's block rows: its output gradient times its weight. */
-    private static Object rowGrad(Kernels k, Object gy, Object w, Sizes s, int g) {
+    private static Object rowGrad(Kernels k, Object gy, Object w, ConvSizes s, int g) {
         return k.matmul(false, false, 1, s.n * s.l, s.patch, s.og, groupGrad(k, gy, s, g), false, once(),
                 groupWeight(k, w, s, g), false, once());
     }
 
-    private static Object groupInput(Kernels k, Object x, Sizes s, int g) {
-        return s.groups == 1 ? x : k.strided(x, g * s.cg * s.h * s.w, s.imageStrides(), s.groupShape());
+    private static Object groupInput(Kernels k, Object x, ConvSizes s, int g) {
+        return s.groups == 1 ? x : k.strided(x, g * s.cg * s.h * s.w, imageStrides(s), groupShape(s));
     }
 
-    private static Object groupWeight(Kernels k, Object w, Sizes s, int g) {
+    private static Object groupWeight(Kernels k, Object w, ConvSizes s, int g) {
         return s.groups == 1 ? w : k.strided(w, g * s.og * s.patch, new int[] {s.patch, 1}, new int[] {s.og, s.patch});
     }
 
     /** Group g's output gradient as rows [N·OH·OW, O/groups]. */
-    private static Object groupGrad(Kernels k, Object gy, Sizes s, int g) {
+    private static Object groupGrad(Kernels k, Object gy, ConvSizes s, int g) {
         return k.strided(gy, g * s.og * s.l, new int[] {s.o * s.l, 1, s.l}, new int[] {s.n, s.l, s.og});
     }
 
-    private static final class Sizes {
-        final int n, c, h, w, o, groups, cg, og, l, patch;
+    private static int[] groupShape(ConvSizes s) {
+        return new int[] {s.n, s.cg, s.h, s.w};
+    }
 
-        Sizes(int[] xShape, int[] wShape, Window2d win, int groups) {
-            n = xShape[0];
-            c = xShape[1];
-            h = xShape[2];
-            w = xShape[3];
-            o = wShape[0];
-            this.groups = groups;
-            cg = c / groups;
-            og = o / groups;
-            l = win.outH(h) * win.outW(w);
-            patch = cg * win.kh() * win.kw();
-        }
-
-        int[] groupShape() {
-            return new int[] {n, cg, h, w};
-        }
-
-        int[] imageStrides() {
-            return new int[] {c * h * w, h * w, w, 1};
-        }
+    private static int[] imageStrides(ConvSizes s) {
+        return new int[] {s.c * s.h * s.w, s.h * s.w, s.w, 1};
     }
 }

@@ -21,31 +21,6 @@ final class ConvKernel {
     /** Parts of the batch for the weight gradient: each holds one [O, C·kh·kw] partial sum. */
     private static final int WEIGHT_PARTS = 8;
 
-    /** The sizes of one convolution. */
-    private record Dims(int n, int c, int h, int w, int o, int groups, int oh, int ow, int kk) {
-        static Dims of(int[] xShape, int[] wShape, Window2d win, int groups) {
-            return new Dims(xShape[0], xShape[1], xShape[2], xShape[3], wShape[0], groups, win.outH(xShape[2]),
-                    win.outW(xShape[3]), win.kh() * win.kw());
-        }
-
-        int l() {
-            return oh * ow;
-        }
-
-        /** Rows of a group's blocks: its channels times the kernel's positions. */
-        int patch() {
-            return c / groups * kk;
-        }
-
-        int og() {
-            return o / groups;
-        }
-
-        int image() {
-            return c * h * w;
-        }
-    }
-
     /** A thread's buffers, grown to the largest convolution it has run. */
     private static final class Scratch {
         Pointer weight, cols, rows;
@@ -63,8 +38,8 @@ final class ConvKernel {
 
     /** y [N, O, OH, OW] from x [N, C, H, W] and w [O, C/groups, kh, kw], without bias. */
     static Object forward(Object x, int[] xShape, Object w, int[] wShape, Window2d win, int groups) {
-        Dims d = Dims.of(xShape, wShape, win, groups);
-        int l = d.l(), patch = d.patch(), og = d.og(), out = d.o * l;
+        ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
+        int l = d.l, patch = d.patch, og = d.og, out = d.o * l;
         Object y = Buffers.allocLike(x, d.n * out);
         if (d.n * out == 0 || patch == 0) return y;
         if (ShiftConv.applies(win, wShape[1])) return ShiftConv.forward(x, xShape, w, wShape, win, groups);
@@ -75,7 +50,7 @@ final class ConvKernel {
             s.cols = OffHeap.fit(s.cols, x, (long) d.c * d.kk * l);
             s.rows = OffHeap.fit(s.rows, x, out);
             for (int i = first; i < last; i++) {
-                blocks(x, i * d.image(), d, win, cols, s.cols);
+                blocks(x, i * d.image, d, win, cols, s.cols);
                 for (int g = 0; g < groups; g++) {
                     Gemm.product(false, false, og, l, patch, OffHeap.at(wp, (long) g * og * patch), patch,
                             OffHeap.at(s.cols, (long) g * patch * l), l, false, OffHeap.at(s.rows, (long) g * og * l), l);
@@ -88,9 +63,9 @@ final class ConvKernel {
 
     /** The input's gradient [N, C, H, W] from the output's [N, O, OH, OW]: each image's blocks' gradient, added back. */
     static Object inputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d win, int groups) {
-        Dims d = Dims.of(xShape, wShape, win, groups);
-        int l = d.l(), patch = d.patch(), og = d.og(), out = d.o * l;
-        Object gx = Buffers.allocLike(gy, d.n * d.image());
+        ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
+        int l = d.l, patch = d.patch, og = d.og, out = d.o * l;
+        Object gx = Buffers.allocLike(gy, d.n * d.image);
         if (d.n * out == 0 || patch == 0) return gx;
         Object shifted = ShiftConv.applies(win, wShape[1]) ? ShiftConv.inputGrad(gy, w, wShape, xShape, win, groups) : null;
         if (shifted != null) return shifted;
@@ -107,7 +82,7 @@ final class ConvKernel {
                             OffHeap.at(s.rows, (long) g * og * l), l, false, OffHeap.at(s.cols, (long) g * patch * l), l);
                 }
                 OffHeap.get(s.cols, 0, cols, 0, d.c * d.kk * l);
-                Blocks.addBack(cols, gx, i * d.image(), d.c, d.h, d.w, d.oh, d.ow, win);
+                Blocks.addBack(cols, gx, i * d.image, d.c, d.h, d.w, d.oh, d.ow, win);
             }
         });
         return gx;
@@ -115,8 +90,8 @@ final class ConvKernel {
 
     /** The weight's gradient [O, C/groups, kh, kw]: the sum over images of output gradient times blocksᵀ. */
     static Object weightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d win, int groups) {
-        Dims d = Dims.of(xShape, wShape, win, groups);
-        int l = d.l(), patch = d.patch(), og = d.og(), out = d.o * l, size = d.o * patch;
+        ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
+        int l = d.l, patch = d.patch, og = d.og, out = d.o * l, size = d.o * patch;
         Object gw = Buffers.allocLike(x, size);
         if (d.n * out == 0 || size == 0) return gw;
         Gemm.blasThreads(1);
@@ -133,7 +108,7 @@ final class ConvKernel {
             for (int p = first; p < last; p++) {
                 int from = (int) ((long) d.n * p / parts), to = (int) ((long) d.n * (p + 1) / parts);
                 for (int i = from; i < to; i++) {
-                    blocks(x, i * d.image(), d, win, cols, s.cols);
+                    blocks(x, i * d.image, d, win, cols, s.cols);
                     OffHeap.put(s.rows, 0, gy, i * out, out);
                     for (int g = 0; g < groups; g++) {
                         Gemm.product(false, true, og, patch, l, OffHeap.at(s.rows, (long) g * og * l), l,
@@ -160,8 +135,8 @@ final class ConvKernel {
     }
 
     /** One image's blocks, built on the heap and copied off-heap in one call. */
-    private static void blocks(Object x, int at, Dims d, Window2d win, Object cols, Pointer off) {
+    private static void blocks(Object x, int at, ConvSizes d, Window2d win, Object cols, Pointer off) {
         Blocks.columns(x, at, d.c, d.h, d.w, d.oh, d.ow, win, cols);
-        OffHeap.put(off, 0, cols, 0, d.c * d.kk * d.l());
+        OffHeap.put(off, 0, cols, 0, d.c * d.kk * d.l);
     }
 }

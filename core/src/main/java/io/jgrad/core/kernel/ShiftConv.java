@@ -1,5 +1,6 @@
 package io.jgrad.core.kernel;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -14,7 +15,8 @@ import org.bytedeco.javacpp.Pointer;
  *
  * <p>The discarded columns read pixels of the neighbouring row and pair zeros of the widened output
  * gradient with them: harmless for finite numbers, but 0·inf is NaN. So the weight gradient takes
- * this path only for a finite input, and the input gradient only for a finite weight; otherwise
+ * this path only for a finite input (each padded image is checked as it is built, and the first
+ * non-finite one abandons the path), and the input gradient only for a finite weight; otherwise
  * {@link ConvKernel} uses im2col.
  */
 final class ShiftConv {
@@ -29,53 +31,19 @@ final class ShiftConv {
         return win.sh() == 1 && win.sw() == 1 && channelsPerGroup >= 16;
     }
 
-    /** The sizes of one stride-1 convolution, its padded image and its widened output. */
-    private static final class Geo {
-        final int n, c, h, w, o, groups, cg, og, kh, kw, hp, wp, oh, ow, plane, wide, image, kk;
-        final Window2d win;
-
-        Geo(int[] xShape, int[] wShape, Window2d win, int groups) {
-            n = xShape[0];
-            c = xShape[1];
-            h = xShape[2];
-            w = xShape[3];
-            o = wShape[0];
-            this.groups = groups;
-            this.win = win;
-            cg = c / groups;
-            og = o / groups;
-            kh = win.kh();
-            kw = win.kw();
-            kk = kh * kw;
-            hp = h + 2 * win.ph();
-            wp = w + 2 * win.pw();
-            oh = win.outH(h);
-            ow = win.outW(w);
-            plane = hp * wp;
-            wide = oh * wp;
-            // the last offset's run ends (kw - 1)·dw past the last plane
-            image = c * plane + (kw - 1) * win.dw();
-        }
-
-        /** Where offset q = ki·kw + kj's run starts in a plane. */
-        int shift(int q) {
-            return q / kw * win.dh() * wp + q % kw * win.dw();
-        }
-    }
-
     /** A thread's buffers: the padded image and the widened output (or its gradient), on the heap and off it. */
     private static final class Scratch {
         Object image, wide;
         Pointer imageOff, wideOff, acc;
 
-        void fit(Object like, Geo g) {
-            if (image == null || image.getClass() != like.getClass() || Buffers.length(image) < g.image) {
-                image = Buffers.allocLike(like, g.image);
+        void fit(Object like, ConvSizes g) {
+            if (image == null || image.getClass() != like.getClass() || Buffers.length(image) < g.padded) {
+                image = Buffers.allocLike(like, g.padded);
             }
             if (wide == null || wide.getClass() != like.getClass() || Buffers.length(wide) < g.o * g.wide) {
                 wide = Buffers.allocLike(like, g.o * g.wide);
             }
-            imageOff = OffHeap.fit(imageOff, like, g.image);
+            imageOff = OffHeap.fit(imageOff, like, g.padded);
             wideOff = OffHeap.fit(wideOff, like, (long) g.o * g.wide);
         }
     }
@@ -83,7 +51,7 @@ final class ShiftConv {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     static Object forward(Object x, int[] xShape, Object w, int[] wShape, Window2d win, int groups) {
-        Geo g = new Geo(xShape, wShape, win, groups);
+        ConvSizes g = new ConvSizes(xShape, wShape, win, groups);
         int out = g.o * g.oh * g.ow;
         Object y = Buffers.allocLike(x, g.n * out);
         Pointer wr = byOffset(w, g);
@@ -108,8 +76,8 @@ final class ShiftConv {
 
     /** The input gradient, or null when the weight holds a non-finite number. */
     static Object inputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d win, int groups) {
-        if (!finite(w)) return null;
-        Geo g = new Geo(xShape, wShape, win, groups);
+        if (!finite(w, Buffers.length(w))) return null;
+        ConvSizes g = new ConvSizes(xShape, wShape, win, groups);
         int in = g.c * g.h * g.w;
         Object gx = Buffers.allocLike(gy, g.n * in);
         Pointer wr = byOffset(w, g);
@@ -118,8 +86,8 @@ final class ShiftConv {
             s.fit(gy, g);
             for (int i = first; i < last; i++) {
                 widened(gy, i, g, s);
-                Buffers.fillRange(s.image, 0, g.image, 0);
-                OffHeap.put(s.imageOff, 0, s.image, 0, g.image);
+                Buffers.fillRange(s.image, 0, g.padded, 0);
+                OffHeap.put(s.imageOff, 0, s.image, 0, g.padded);
                 for (int grp = 0; grp < g.groups; grp++) {
                     for (int q = 0; q < g.kk; q++) {
                         Gemm.product(true, false, g.cg, g.wide, g.og, weightAt(wr, g, q, grp), g.cg,
@@ -139,8 +107,8 @@ final class ShiftConv {
 
     /** The weight gradient [O, C/groups, kh, kw], or null when the input holds a non-finite number. */
     static Object weightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d win, int groups, int parts) {
-        if (!finite(x)) return null;
-        Geo g = new Geo(xShape, wShape, win, groups);
+        ConvSizes g = new ConvSizes(xShape, wShape, win, groups);
+        AtomicBoolean nonFinite = new AtomicBoolean();  // checked image by image, in the threads, as it is copied
         int size = g.o * g.cg * g.kk;
         Object[] partial = new Object[parts];
         Parallel.forParts(parts, (first, last) -> {
@@ -149,8 +117,9 @@ final class ShiftConv {
             s.acc = OffHeap.fit(s.acc, x, size);
             for (int p = first; p < last; p++) {
                 int from = (int) ((long) g.n * p / parts), to = (int) ((long) g.n * (p + 1) / parts);
-                for (int i = from; i < to; i++) {
+                for (int i = from; i < to && !nonFinite.get(); i++) {
                     padded(x, i * g.c * g.h * g.w, g, s);
+                    if (!finite(s.image, g.padded)) nonFinite.set(true);
                     widened(gy, i, g, s);
                     for (int grp = 0; grp < g.groups; grp++) {
                         for (int q = 0; q < g.kk; q++) {
@@ -164,6 +133,7 @@ final class ShiftConv {
                 OffHeap.get(s.acc, 0, partial[p], 0, size);
             }
         });
+        if (nonFinite.get()) return null;
         Object sum = Buffers.allocLike(x, size);
         for (Object p : partial) Blocks.add(p, 0, 1, sum, 0, size);
         Object gw = Buffers.allocLike(x, size);
@@ -173,12 +143,12 @@ final class ShiftConv {
     }
 
     /** Offset q's weight slice [O/groups, C/groups] of group grp in the [kh·kw][O][C/groups] layout. */
-    private static Pointer weightAt(Pointer byOffset, Geo g, int q, int grp) {
+    private static Pointer weightAt(Pointer byOffset, ConvSizes g, int q, int grp) {
         return OffHeap.at(byOffset, (long) q * g.o * g.cg + (long) grp * g.og * g.cg);
     }
 
     /** The weight [O, C/groups, kh, kw] regrouped by kernel offset, [kh·kw][O][C/groups], in the caller's buffer. */
-    private static Pointer byOffset(Object w, Geo g) {
+    private static Pointer byOffset(Object w, ConvSizes g) {
         Gemm.blasThreads(1);  // the team splits the images; OpenBLAS's own threads would fight it
         int oc = g.o * g.cg, size = oc * g.kk;
         Object r = Buffers.allocLike(w, size);
@@ -192,16 +162,16 @@ final class ShiftConv {
     }
 
     /** Image i of x inside its zero border, copied off-heap. */
-    private static void padded(Object x, int at, Geo g, Scratch s) {
-        Buffers.fillRange(s.image, 0, g.image, 0);
+    private static void padded(Object x, int at, ConvSizes g, Scratch s) {
+        Buffers.fillRange(s.image, 0, g.padded, 0);
         for (int r = 0; r < g.c * g.h; r++) {
             System.arraycopy(x, at + r * g.w, s.image, r / g.h * g.plane + (r % g.h + g.win.ph()) * g.wp + g.win.pw(), g.w);
         }
-        OffHeap.put(s.imageOff, 0, s.image, 0, g.image);
+        OffHeap.put(s.imageOff, 0, s.image, 0, g.padded);
     }
 
     /** Image i's output gradient Wp wide, zeros in the discarded columns, copied off-heap. */
-    private static void widened(Object gy, int i, Geo g, Scratch s) {
+    private static void widened(Object gy, int i, ConvSizes g, Scratch s) {
         int out = g.o * g.oh * g.ow;
         for (int r = 0; r < g.o * g.oh; r++) {
             System.arraycopy(gy, i * out + r * g.ow, s.wide, r * g.wp, g.ow);
@@ -210,15 +180,16 @@ final class ShiftConv {
         OffHeap.put(s.wideOff, 0, s.wide, 0, g.o * g.wide);
     }
 
-    /** Whether every element is finite: x·0 is 0 for finite x and NaN otherwise, so one sum says. */
-    private static boolean finite(Object a) {
+    /** Whether the first {@code len} elements are finite: x·0 is 0 for finite x and NaN otherwise, so one sum says. */
+    private static boolean finite(Object a, int len) {
         double s = 0;
         if (a instanceof float[] f) {
             float acc = 0;
-            for (float v : f) acc += v * 0f;
+            for (int i = 0; i < len; i++) acc += f[i] * 0f;
             s = acc;
         } else {
-            for (double v : (double[]) a) s += v * 0.0;
+            double[] d = (double[]) a;
+            for (int i = 0; i < len; i++) s += d[i] * 0.0;
         }
         return s == 0;
     }
