@@ -196,17 +196,20 @@ def cnn_input(images):
 
 
 def train_fashion_mnist(data, epochs, model_fn=mlp, to_input=mlp_input, lr=1e-3, batch=128, seed=0,
-                        max_batches=None, evaluate=True):
+                        max_batches=None, evaluate=True, cosine=False):
     """TrainFashionMnist.train (and, with cnn and cnn_input, TrainFashionMnistCnn.train):
     seconds over all epochs (with the per-epoch test evaluation unless evaluate is false),
     the mean train loss and the test accuracy after each epoch. The model is initialised
     from torch.manual_seed(seed) and the batches are shuffled by a generator seeded
-    seed + 1, as on the Java side; max_batches stops each epoch early."""
+    seed + 1, as on the Java side; max_batches stops each epoch early; cosine anneals the learning
+    rate to 0 over the epochs (CosineAnnealingLR(T_max=epochs), stepped after each epoch), as the
+    CNN example does."""
     train_x, train_y, test_x, test_y = data
     torch.manual_seed(seed)
     shuffle = torch.Generator().manual_seed(seed + 1)
     model = model_fn()
     optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=epochs) if cosine else None
     criterion = nn.CrossEntropyLoss()
     # Reshuffled every epoch; each batch is gathered with one index op, as jgrad's DataLoader does
     # (a per-sample default collate would add Python overhead that is no part of the comparison).
@@ -229,6 +232,8 @@ def train_fashion_mnist(data, epochs, model_fn=mlp, to_input=mlp_input, lr=1e-3,
             total += loss.item() * xb.shape[0]
             seen += xb.shape[0]
         losses.append(total / seen)
+        if scheduler is not None:
+            scheduler.step()
         if evaluate:
             accuracies.append(accuracy(model, test_x, test_y, to_input))
     return time.perf_counter() - start, losses, accuracies
@@ -270,7 +275,7 @@ def run_round(args, timer, data):
         r["cnn_epoch_seconds"] = None
     else:
         log(f"PyTorch: Fashion-MNIST CNN, the first {args.cnn_batches} batches of an epoch ...")
-        seconds, losses, _ = train_fashion_mnist(data, 1, cnn, cnn_input, max_batches=args.cnn_batches,
+        seconds, losses, _ = train_fashion_mnist(data, 1, cnn, cnn_input, max_batches=args.cnn_batches, cosine=True,
                                                  evaluate=False)
         log(f"  {seconds:.1f} s, train loss {losses[0]:.4f}")
         epoch_batches = math.ceil(len(data[0]) / 128)
