@@ -7,8 +7,8 @@ import io.jgrad.core.kernel.Window2d;
 /**
  * 2-D convolution, PyTorch's {@code aten::convolution} behind {@code F.conv2d}: x [N, C, H, W], weight
  * [O, C/groups, kh, kw], optional bias [O]. Forward and both gradients are the device's convolution
- * kernels (im2col and one product per image and group on the CPU); the bias gradient is the output
- * gradient's sum over N, H and W.
+ * kernels (shifted products or im2col per image on the CPU); the bias gradient is the output gradient's
+ * per-channel sum ({@link Kernels#channelSums}, in double).
  */
 final class Convolution extends Op {
     private final Window2d window;
@@ -61,6 +61,7 @@ final class Convolution extends Op {
         Tensor gw = needsInputGrad(1)
                 ? new Tensor(k.conv2dWeightGrad(g.data(), x.data(), x.shape(), w.shape(), window, groups), w.shape()) : null;
         if (inputs.length == 2) return new Tensor[] {gx, gw};
-        return new Tensor[] {gx, gw, needsInputGrad(2) ? g.sum(0, 2, 3) : null};
+        int[] ncl = {g.size(0), g.size(1), g.size(2) * g.size(3)};
+        return new Tensor[] {gx, gw, needsInputGrad(2) ? Creation.vectorOn(g, k.channelSums(g.data(), null, null, ncl)) : null};
     }
 }

@@ -1,6 +1,7 @@
 package io.jgrad.core;
 
 import io.jgrad.core.kernel.Buffers;
+import io.jgrad.core.kernel.Kernels;
 import io.jgrad.core.kernel.Shapes;
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
@@ -87,6 +88,12 @@ final class Creation {
         Object data = like.kernels().zeros(type.array, Shapes.numel(shape));
         if (value != 0) like.kernels().fill(data, value);
         return new Tensor(data, shape);
+    }
+
+    /** {@code values} as a 1-D tensor of {@code like}'s dtype on its device (per-channel results computed in double). */
+    static Tensor vectorOn(Tensor like, double[] values) {
+        Kernels k = like.kernels();
+        return new Tensor(k.convert(k.fromHost(values), k.type(like.data())), new int[] {values.length});
     }
 
     /** {@code value} in {@code like}'s shape, dtype and device. */

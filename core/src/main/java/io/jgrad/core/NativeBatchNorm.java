@@ -73,8 +73,8 @@ final class NativeBatchNorm extends Op {
             rv[c] = momentum * var[c] * count / (count - 1) + (1 - momentum) * rv[c];
         }
         try (var g = Tensor.noGrad()) {
-            runningMean.copyFrom(vector(runningMean, rm));
-            runningVar.copyFrom(vector(runningVar, rv));
+            runningMean.copyFrom(Creation.vectorOn(runningMean, rm));
+            runningVar.copyFrom(Creation.vectorOn(runningVar, rv));
         }
     }
 
@@ -128,10 +128,10 @@ final class NativeBatchNorm extends Op {
         if (hasWeight) {
             double[] gw = new double[c];
             for (int i = 0; i < c; i++) gw[i] = dot[i] * invstd[i];
-            grads[at] = needsInputGrad(at) ? vector(g, gw) : null;
+            grads[at] = needsInputGrad(at) ? Creation.vectorOn(g, gw) : null;
             at++;
         }
-        if (hasBias) grads[at] = needsInputGrad(at) ? vector(g, sumG) : null;
+        if (hasBias) grads[at] = needsInputGrad(at) ? Creation.vectorOn(g, sumG) : null;
         return grads;
     }
 
@@ -143,11 +143,5 @@ final class NativeBatchNorm extends Op {
 
     private static double[] host(Tensor t) {
         return Buffers.toDoubles(t.kernels().host(t.data()));
-    }
-
-    /** {@code v} as a 1-D tensor of {@code like}'s dtype on its device. */
-    private static Tensor vector(Tensor like, double[] v) {
-        Kernels k = like.kernels();
-        return new Tensor(k.convert(k.fromHost(v), k.type(like.data())), new int[] {v.length});
     }
 }
