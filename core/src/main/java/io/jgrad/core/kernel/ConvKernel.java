@@ -26,11 +26,15 @@ final class ConvKernel {
         Pointer weight, cols, rows;
         Object heapCols;
 
-        Object heapCols(Object like, int len) {
+        /** Room for one image's blocks (on and off the heap) and its output rows, in {@code like}'s type. */
+        Scratch fit(Object like, ConvSizes d) {
+            int len = d.c * d.kk * d.l;
             if (heapCols == null || Buffers.length(heapCols) < len || heapCols.getClass() != like.getClass()) {
                 heapCols = Buffers.allocLike(like, len);
             }
-            return heapCols;
+            cols = OffHeap.fit(cols, like, len);
+            rows = OffHeap.fit(rows, like, (long) d.o * d.l);
+            return this;
         }
     }
 
@@ -40,17 +44,14 @@ final class ConvKernel {
     static Object forward(Object x, int[] xShape, Object w, int[] wShape, Window2d win, int groups) {
         ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
         int l = d.l, patch = d.patch, og = d.og, out = d.o * l;
-        Object y = Buffers.allocLike(x, d.n * out);
-        if (d.n * out == 0 || patch == 0) return y;
+        if (d.n * out == 0 || patch == 0) return Buffers.allocLike(x, d.n * out);
         if (ShiftConv.applies(win, wShape[1])) return ShiftConv.forward(x, xShape, w, wShape, win, groups);
+        Object y = Buffers.allocLike(x, d.n * out);
         Pointer wp = weight(w);
         Parallel.forParts(d.n, (first, last) -> {
-            Scratch s = SCRATCH.get();
-            Object cols = s.heapCols(x, d.c * d.kk * l);
-            s.cols = OffHeap.fit(s.cols, x, (long) d.c * d.kk * l);
-            s.rows = OffHeap.fit(s.rows, x, out);
+            Scratch s = SCRATCH.get().fit(x, d);
             for (int i = first; i < last; i++) {
-                blocks(x, i * d.image, d, win, cols, s.cols);
+                blocks(x, i * d.image, d, win, s);
                 for (int g = 0; g < groups; g++) {
                     Gemm.product(false, false, og, l, patch, OffHeap.at(wp, (long) g * og * patch), patch,
                             OffHeap.at(s.cols, (long) g * patch * l), l, false, OffHeap.at(s.rows, (long) g * og * l), l);
@@ -65,24 +66,21 @@ final class ConvKernel {
     static Object inputGrad(Object gy, Object w, int[] wShape, int[] xShape, Window2d win, int groups) {
         ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
         int l = d.l, patch = d.patch, og = d.og, out = d.o * l;
-        Object gx = Buffers.allocLike(gy, d.n * d.image);
-        if (d.n * out == 0 || patch == 0) return gx;
+        if (d.n * out == 0 || patch == 0) return Buffers.allocLike(gy, d.n * d.image);
         Object shifted = ShiftConv.applies(win, wShape[1]) ? ShiftConv.inputGrad(gy, w, wShape, xShape, win, groups) : null;
         if (shifted != null) return shifted;
+        Object gx = Buffers.allocLike(gy, d.n * d.image);
         Pointer wp = weight(w);
         Parallel.forParts(d.n, (first, last) -> {
-            Scratch s = SCRATCH.get();
-            Object cols = s.heapCols(gy, d.c * d.kk * l);
-            s.cols = OffHeap.fit(s.cols, gy, (long) d.c * d.kk * l);
-            s.rows = OffHeap.fit(s.rows, gy, out);
+            Scratch s = SCRATCH.get().fit(gy, d);
             for (int i = first; i < last; i++) {
                 OffHeap.put(s.rows, 0, gy, i * out, out);
                 for (int g = 0; g < groups; g++) {
                     Gemm.product(true, false, patch, l, og, OffHeap.at(wp, (long) g * og * patch), patch,
                             OffHeap.at(s.rows, (long) g * og * l), l, false, OffHeap.at(s.cols, (long) g * patch * l), l);
                 }
-                OffHeap.get(s.cols, 0, cols, 0, d.c * d.kk * l);
-                Blocks.addBack(cols, gx, i * d.image, d.c, d.h, d.w, d.oh, d.ow, win);
+                OffHeap.get(s.cols, 0, s.heapCols, 0, d.c * d.kk * l);
+                Blocks.addBack(s.heapCols, gx, i * d.image, d.c, d.h, d.w, d.oh, d.ow, win);
             }
         });
         return gx;
@@ -92,23 +90,20 @@ final class ConvKernel {
     static Object weightGrad(Object gy, Object x, int[] xShape, int[] wShape, Window2d win, int groups) {
         ConvSizes d = new ConvSizes(xShape, wShape, win, groups);
         int l = d.l, patch = d.patch, og = d.og, out = d.o * l, size = d.o * patch;
-        Object gw = Buffers.allocLike(x, size);
-        if (d.n * out == 0 || size == 0) return gw;
+        if (d.n * out == 0 || size == 0) return Buffers.allocLike(x, size);
         Gemm.blasThreads(1);
         int parts = Math.min(d.n, WEIGHT_PARTS);
         Object shifted = ShiftConv.applies(win, wShape[1]) ? ShiftConv.weightGrad(gy, x, xShape, wShape, win, groups, parts) : null;
         if (shifted != null) return shifted;
+        Object gw = Buffers.allocLike(x, size);
         Object[] partial = new Object[parts];
         Parallel.forParts(parts, (first, last) -> {
-            Scratch s = SCRATCH.get();
-            Object cols = s.heapCols(x, d.c * d.kk * l);
-            s.cols = OffHeap.fit(s.cols, x, (long) d.c * d.kk * l);
-            s.rows = OffHeap.fit(s.rows, x, out);
+            Scratch s = SCRATCH.get().fit(x, d);
             s.weight = OffHeap.fit(s.weight, x, size);
             for (int p = first; p < last; p++) {
                 int from = (int) ((long) d.n * p / parts), to = (int) ((long) d.n * (p + 1) / parts);
                 for (int i = from; i < to; i++) {
-                    blocks(x, i * d.image, d, win, cols, s.cols);
+                    blocks(x, i * d.image, d, win, s);
                     OffHeap.put(s.rows, 0, gy, i * out, out);
                     for (int g = 0; g < groups; g++) {
                         Gemm.product(false, true, og, patch, l, OffHeap.at(s.rows, (long) g * og * l), l,
@@ -135,8 +130,8 @@ final class ConvKernel {
     }
 
     /** One image's blocks, built on the heap and copied off-heap in one call. */
-    private static void blocks(Object x, int at, ConvSizes d, Window2d win, Object cols, Pointer off) {
-        Blocks.columns(x, at, d.c, d.h, d.w, d.oh, d.ow, win, cols);
-        OffHeap.put(off, 0, cols, 0, d.c * d.kk * d.l);
+    private static void blocks(Object x, int at, ConvSizes d, Window2d win, Scratch s) {
+        Blocks.columns(x, at, d.c, d.h, d.w, d.oh, d.ow, win, s.heapCols);
+        OffHeap.put(s.cols, 0, s.heapCols, 0, d.c * d.kk * d.l);
     }
 }
