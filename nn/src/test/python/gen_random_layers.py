@@ -164,6 +164,18 @@ def self_consistent(op, args, run, out, upstream, grads):
                zip(masks([out, *grads]), masks([out64.to(F32), *(g.to(F32) for g in grads64)])))
 
 
+def windows_cover(shape, o):
+    """Every max-pooling window has a position inside the input. Where dilation strides a border window over
+    it entirely, PyTorch 1.13 returns -inf with the index of a position outside the window (often outside the
+    plane) and its backward writes there: heap corruption ("double free or corruption" at seed 3630 of a larger
+    run). jgrad refuses such windows (PoolInputTest); they are redrawn, never run here."""
+    for n, k, s, p, d in zip(shape[-2:], o["kernel_size"], o["stride"], o["padding"], o["dilation"]):
+        out = (n + 2 * p - d * (k - 1) - 1) // s + 1
+        if any(all(not 0 <= i * s - p + j * d < n for j in range(k)) for i in range(max(out, 0))):
+            return False
+    return True
+
+
 def case(seed):
     r = random.Random(seed)
     make = r.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
@@ -171,6 +183,8 @@ def case(seed):
         # random windows often overhang small inputs: keep about one such refusal in ten, redraw the others;
         # batch norm's rarer one (a single value per channel in training) half the time
         op, args, options, run = make(r)
+        if op == "max_pool2d" and not windows_cover(args["input"].shape, options):
+            continue
         c = {"seed": seed, "op": op, "options": options, "args": {k: encode(v) for k, v in args.items()}}
         for k, v in args.items():
             if k in DIFFERENTIABLE:
