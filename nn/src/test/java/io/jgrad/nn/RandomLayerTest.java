@@ -1,20 +1,13 @@
 package io.jgrad.nn;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.jgrad.core.Fixtures;
 import io.jgrad.core.Fused;
 import io.jgrad.core.Programs;
 import io.jgrad.core.Tensor;
 import io.jgrad.core.TensorAssert;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +28,15 @@ class RandomLayerTest {
     private static final String FILE = System.getProperty("jgrad.layers", "");
 
     static Stream<Arguments> cases() {
-        List<JsonNode> all = FILE.isEmpty() ? Fixtures.cases("/fixtures/random_layers.json") : read(FILE);
+        List<JsonNode> all = FILE.isEmpty() ? Fixtures.cases("/fixtures/random_layers.json") : Fixtures.casesIn(FILE);
         return all.stream().map(c -> Arguments.of("seed " + c.get("seed").asInt() + ": " + c.get("op").asText() + " "
-                        + c.get("options"), c));
+                + c.get("options"), c));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesPyTorch(String name, JsonNode c) {
-        try {
-            replay(c);
-        } catch (AssertionError e) {
-            throw new AssertionError(name + ": " + e.getMessage(), e);
-        }
+        Programs.named(name, () -> replay(c));
     }
 
     private static void replay(JsonNode c) {
@@ -57,16 +46,8 @@ class RandomLayerTest {
             if (args.containsKey(k)) args.get(k).requiresGrad(true);
         }
         if (c.has("raised")) {
-            Tensor out;
-            try {
-                out = run(c, args);
-            } catch (RuntimeException e) {
-                if (!Programs.isClearRefusal(e)) {
-                    throw new AssertionError("PyTorch raised " + c.get("raised").asText() + "; jgrad threw a raw " + e, e);
-                }
-                return;
-            }
-            fail("PyTorch raised " + c.get("raised").asText() + " but jgrad returned " + java.util.Arrays.toString(out.shape()));
+            Programs.assertRefused(c, () -> run(c, args));
+            return;
         }
         Tensor out = run(c, args);
         TensorAssert.assertClose(Fixtures.tensor(c.get("output")), out, "output");
@@ -113,16 +94,5 @@ class RandomLayerTest {
 
     private static int[] ints(JsonNode o, String key) {
         return LayerFixtureTest.ints(o, key, 0);
-    }
-
-    private static List<JsonNode> read(String path) {
-        try {
-            List<JsonNode> out = new ArrayList<>();
-            JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build()
-                    .readTree(new File(path)).get("cases").forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
