@@ -38,6 +38,7 @@ final class MaxPool2DWithIndices extends Op {
         Check.argument(2 * w.ph() <= w.kh() && 2 * w.pw() <= w.kw(), "max_pool2d: pad should be at most half of kernel "
                 + "size, but got padding=(%d, %d) and kernel_size=(%d, %d)", w.ph(), w.pw(), w.kh(), w.kw());
         Windows.checkFits("max_pool2d", input, w);
+        Windows.checkWindowsCoverInput("max_pool2d", input, w);
         MaxPool2DWithIndices op = new MaxPool2DWithIndices(w);
         op.values = op.apply(input);
         return op;

@@ -24,6 +24,36 @@ final class Windows {
                 w.kh(), w.kw(), w.dh(), w.dw(), w.ph(), w.pw(), oh, ow);
     }
 
+    /**
+     * Every window of max pooling covers an input position. Dilation can stride a border window over
+     * the image entirely (kernel 2, dilation 3, padding 1 on a side of 2 touches only -1 and 2), which
+     * PyTorch 1.13 does not refuse: it returns -inf with the index of a position outside the window,
+     * often outside the plane, and its backward writes the gradient there (heap corruption). No value
+     * of the window's is its maximum, so jgrad refuses the configuration instead.
+     */
+    static void checkWindowsCoverInput(String op, Tensor input, Window2d w) {
+        int h = input.size(2), wd = input.size(3);
+        int row = emptyWindow(h, w.outH(h), w.sh(), w.ph(), w.kh(), w.dh());
+        int col = emptyWindow(wd, w.outW(wd), w.sw(), w.pw(), w.kw(), w.dw());
+        Check.argument(row < 0 && col < 0, "%s: given input with spatial size (%d, %d), kernel_size=(%d, %d), "
+                + "stride=(%d, %d), padding=(%d, %d) and dilation=(%d, %d), the windows of output %s %d fall wholly in "
+                + "the padding, so they have no maximum; use less padding or dilation", op, h, wd, w.kh(), w.kw(),
+                w.sh(), w.sw(), w.ph(), w.pw(), w.dh(), w.dw(), row >= 0 ? "row" : "column", Math.max(row, col));
+    }
+
+    /** The first of {@code out} windows along a side of {@code n} with no position in [0, n), or -1. */
+    private static int emptyWindow(int n, int out, int stride, int pad, int kernel, int dilation) {
+        for (int o = 0; o < out; o++) {
+            boolean inside = false;
+            for (int k = 0; k < kernel && !inside; k++) {
+                int at = o * stride - pad + k * dilation;
+                inside = at >= 0 && at < n;
+            }
+            if (!inside) return o;
+        }
+        return -1;
+    }
+
     private static void pair(String op, String name, int[] v, int min) {
         Check.argument(v != null && v.length == 2, "%s: %s must have 2 elements (height, width); got %s", op, name,
                 v == null ? "null" : Check.shape(v));

@@ -2,16 +2,8 @@ package io.jgrad.core;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,33 +20,21 @@ class DifferentialTest {
     private static final String FILE = System.getProperty("jgrad.programs", "");
 
     static Stream<Arguments> programs() {
-        List<JsonNode> cases = FILE.isEmpty() ? Fixtures.cases("/fixtures/random_programs.json") : read(FILE);
+        List<JsonNode> cases = FILE.isEmpty() ? Fixtures.cases("/fixtures/random_programs.json") : Fixtures.casesIn(FILE);
         return cases.stream().map(c -> Arguments.of("seed " + c.get("seed").asInt() + ": " + c.get("expr").asText(), c));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void matchesPyTorch(String name, JsonNode c) {
-        try {
-            replay(c);
-        } catch (AssertionError e) {
-            throw new AssertionError(name + ": " + e.getMessage(), e);
-        }
+        Programs.named(name, () -> replay(c));
     }
 
     private static void replay(JsonNode c) {
         Tensor[] in = Fixtures.inputs(c);
         if (c.has("raised")) {
-            Tensor out;
-            try {
-                out = Programs.run(in, c.get("steps"));
-            } catch (RuntimeException e) {
-                if (!Programs.isClearRefusal(e)) throw new AssertionError("PyTorch raised " + c.get("raised").asText()
-                        + "; jgrad threw a raw " + e, e);
-                return;
-            }
-            fail("PyTorch raised " + c.get("raised").asText() + " but jgrad returned " + out.dtype() + " "
-                    + java.util.Arrays.toString(out.shape()));
+            Programs.assertRefused(c, () -> Programs.run(in, c.get("steps")));
+            return;
         }
         Tensor out = Programs.run(in, c.get("steps"));
         boolean f32 = c.toString().contains("float32");  // a float32 input or cast rounds everything after it
@@ -79,17 +59,6 @@ class DifferentialTest {
                 assertNotNull(in[i].grad(), "input " + i + " got no gradient");
                 TensorAssert.assertClose(Fixtures.tensor(expected), in[i].grad(), "grad of input x" + i, f32);
             }
-        }
-    }
-
-    private static List<JsonNode> read(String path) {
-        ObjectMapper json = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
-        try {
-            List<JsonNode> out = new ArrayList<>();
-            json.readTree(new File(path)).get("cases").forEach(out::add);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -25,6 +25,17 @@ public final class Fixtures {
         return section(resource, "cases");
     }
 
+    /** The "cases" array of a fixture file outside the class path, e.g. a larger local set a generator wrote. */
+    public static List<JsonNode> casesIn(String path) {
+        try {
+            List<JsonNode> out = new ArrayList<>();
+            JSON.readTree(new java.io.File(path)).get("cases").forEach(out::add);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One top-level array of a fixture file. */
     public static List<JsonNode> section(String resource, String key) {
         try (InputStream in = Fixtures.class.getResourceAsStream(resource)) {

@@ -112,6 +112,32 @@ public final class Programs {
         return out;
     }
 
+    /**
+     * A case PyTorch refused ({@code c.raised}): jgrad must refuse it too, with {@link #isClearRefusal} an
+     * exception. Shared with the nn module's random layer test.
+     */
+    public static void assertRefused(JsonNode c, java.util.function.Supplier<Tensor> run) {
+        Tensor out;
+        try {
+            out = run.get();
+        } catch (RuntimeException e) {
+            if (!isClearRefusal(e)) throw new AssertionError("PyTorch raised " + c.get("raised").asText()
+                    + "; jgrad threw a raw " + e, e);
+            return;
+        }
+        throw new AssertionError("PyTorch raised " + c.get("raised").asText() + " but jgrad returned " + out.dtype() + " "
+                + Arrays.toString(out.shape()));
+    }
+
+    /** Runs a seeded case's replay, prefixing a failure with the case's name (its seed). */
+    public static void named(String name, Runnable replay) {
+        try {
+            replay.run();
+        } catch (AssertionError e) {
+            throw new AssertionError(name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The exceptions by which jgrad refuses a program: its own, with a message that says something. */
     public static boolean isClearRefusal(Throwable e) {
         boolean kind = e instanceof IllegalArgumentException || e instanceof IllegalStateException

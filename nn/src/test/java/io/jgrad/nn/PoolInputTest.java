@@ -19,6 +19,22 @@ class PoolInputTest {
     }
 
     @Test
+    void aWindowWhollyInThePaddingIsRefusedOnBothDevices() {
+        // torch 1.13: F.max_pool2d(x [1, 1, 2, 3], (2, 3), (3, 1), (1, 1), (3, 2), return_indices=True) gives -inf and
+        // index 7 of a 6-element plane, and backward writes there ("double free or corruption"); jgrad threw a raw
+        // ArrayIndexOutOfBoundsException (CPU) or a failed native gather (ND4J)
+        int[] k = {2, 3}, s = {3, 1}, p = {1, 1}, d = {3, 2};
+        for (io.jgrad.core.Device device : io.jgrad.core.Device.values()) {
+            Tensor x = Tensor.zeros(1, 1, 2, 3).to(device).requiresGrad(true);
+            assertError(IllegalArgumentException.class, () -> F.maxPool2d(x, k, s, p, d), "max_pool2d: given input with "
+                    + "spatial size (2, 3), kernel_size=(2, 3), stride=(3, 1), padding=(1, 1) and dilation=(3, 2), the "
+                    + "windows of output row 0 fall wholly in the padding", "use less padding or dilation");
+            assertError(IllegalArgumentException.class, () -> io.jgrad.core.Fused.maxPool2dWithIndices(x,
+                    new int[] {1, 2}, new int[] {1, 1}, new int[] {0, 1}, new int[] {1, 4}), "output column 0 fall wholly");
+        }
+    }
+
+    @Test
     void wrongRanksAreRefused() {
         assertError(IllegalArgumentException.class, () -> new MaxPool2d(2).apply(Tensor.zeros(4, 4)),
                 "max_pool2d: expected 3-D (unbatched [C, H, W]) or 4-D (batched [N, C, H, W]) input, but got input of "
