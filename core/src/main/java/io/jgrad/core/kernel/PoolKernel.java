@@ -107,7 +107,7 @@ final class PoolKernel {
                 }
             }
             System.arraycopy(best, 0, index, out, ow);
-            System.arraycopy(max, 0, values, out, ow);  // -inf for a window with no inside position, as PyTorch's
+            System.arraycopy(max, 0, values, out, ow);
         }
     }
 
