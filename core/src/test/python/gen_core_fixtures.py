@@ -262,6 +262,7 @@ CASES = [
     ("topk_all", lambda a: a.topk(4, 1).values, [rnd(2, 4)]),
     ("topk_k0", lambda a: a.topk(0, 1).values, [rnd(2, 4)]),
     ("topk_0d", lambda a: a.topk(1).values, [fixed_values(2.5)]),
+    ("topk_0d_k0", lambda a: a.topk(0).values, [fixed_values(2.5)]),  # PyTorch returns the 0-d input itself
     ("topk_ties_nan_values", lambda a: a.topk(3, 1).values, [fixed_values(SORT_TIES)], {0}),
     ("topk_smallest_ties_nan_values", lambda a: a.topk(3, 1, largest=False).values, [fixed_values(SORT_TIES)], {0}),
     ("topk_int64", lambda a: a.topk(2, 1).values, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 6]])]),

@@ -24,6 +24,7 @@ final class ConstantPad extends Op {
                 + "%d: %s", pad.length, java.util.Arrays.toString(pad));
         Check.argument(pad.length / 2 <= x.dim(), "pad: padding length %d is too large: %s pads %d dims but the input "
                 + "has shape %s", pad.length, java.util.Arrays.toString(pad), pad.length / 2, Check.shape(x.shape()));
+        Check.fillValue("pad", x.dtype(), value);
         return new ConstantPad(pad.clone(), value).apply(x);
     }
 

@@ -19,6 +19,7 @@ final class Sort {
     /** The whole sorted lane, or its first {@code k} elements when {@code k >= 0}. */
     private static ValuesIndices sorted(String op, Tensor x, int dim, boolean descending, int k) {
         int d = Check.dim(op, dim, x.dim());
+        if (x.dim() == 0 && k == 0) k = 1;  // PyTorch's topk returns a 0-d input itself for k = 0 too
         int[] shape = x.dim() == 0 ? new int[] {1} : x.shape();
         Check.argument(k <= shape[d], "topk: k = %d is out of range: dim %d has size %d (shape %s); expected 0 <= k "
                 + "<= %d", k, d, shape[d], Check.shape(x.shape()), shape[d]);

@@ -251,6 +251,7 @@ final class OpCases {
         add("topk_all", x -> x[0].topk(4, 1).values());
         add("topk_k0", x -> x[0].topk(0, 1).values());
         add("topk_0d", x -> x[0].topk(1).values());
+        add("topk_0d_k0", x -> x[0].topk(0).values());
         add("topk_ties_nan_values", x -> x[0].topk(3, 1).values());
         add("topk_smallest_ties_nan_values", x -> x[0].topk(3, 1, false, true).values());
         add("topk_int64", x -> x[0].topk(2, 1).values());

@@ -47,4 +47,12 @@ class SplitPadErrorsTest {
                 "pad: padding (-3, -1) of dim 1 (size 3) gives a negative size -1");
         assertErrorOneOf(List.of(NullPointerException.class), () -> Tensor.zeros(2).pad(null, 0), "pad:", "pad is null");
     }
+
+    @Test
+    void padRefusesAValueInt64CannotHold() {  // as PyTorch: "value cannot be converted to type int64_t without overflow"
+        for (double v : new double[] {Double.POSITIVE_INFINITY, Double.NaN, 1e19}) {
+            assertError(IllegalArgumentException.class, () -> Tensor.of(new long[] {1, 2}).pad(new int[] {1, 0}, v),
+                    "pad: value " + v + " cannot be converted to type int64 without overflow", "toFloat()");
+        }
+    }
 }
