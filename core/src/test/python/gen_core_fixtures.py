@@ -226,6 +226,8 @@ CASES = [
     ("pad_empty", lambda a: torch.nn.functional.pad(a, (1, 1), value=-1.0), [lambda g: torch.zeros(0, 2, dtype=F64)]),
     ("pad_int64", lambda a: torch.nn.functional.pad(a, (1, 1), value=2.7), [fixed_ints([1, 2])]),
     ("pad_f32", lambda a: torch.nn.functional.pad(a, (2, 0, 1, 1), value=0.5), [rnd(2, 3, dtype=F32)]),
+    # cropping alone never converts the value, so NaN is no error for int64 there
+    ("pad_int64_crop_nan", lambda a: torch.nn.functional.pad(a, (-1, 0), value=float("nan")), [fixed_ints([1, 2])]),
     # cumsum (floats accumulate in double on the CPU, int64 and bool give int64), sort (stable=True: the
     # default leaves ties to std::sort; NaN sorts largest) and topk (ties values-only: PyTorch's pick among
     # them is its implementation's; sorted=False values re-sorted, as their order is unspecified)

@@ -12,6 +12,8 @@ final class Sort {
     }
 
     static ValuesIndices topk(Tensor x, int k, int dim, boolean largest) {
+        Check.argument(x.dtype() != DType.BOOL, "topk: bool input is not supported, as in PyTorch (\"topk_cpu\" not "
+                + "implemented for 'Bool'); convert it with toLong() first, or use sort");
         Check.argument(k >= 0, "topk: k = %d is out of range; expected 0 <= k <= the size of dim %d", k, dim);
         return sorted("topk", x, dim, largest, k);
     }

@@ -218,6 +218,7 @@ final class OpCases {
         add("pad_empty", x -> x[0].pad(new int[] {1, 1}, -1.0));
         add("pad_int64", x -> x[0].pad(new int[] {1, 1}, 2.7));
         add("pad_f32", x -> x[0].pad(new int[] {2, 0, 1, 1}, 0.5));
+        add("pad_int64_crop_nan", x -> x[0].pad(new int[] {-1, 0}, Double.NaN));
         add("cumsum_dim1", x -> x[0].cumsum(1), uniform(shape(3, 4)));
         add("cumsum_dim0_3d", x -> x[0].cumsum(0));
         add("cumsum_neg_dim", x -> x[0].cumsum(-1));
