@@ -70,6 +70,8 @@ CASES = [
     ("mul_scalar", lambda a: a * 3.0, [rnd(2, 3)]),
     ("div", lambda a, b: a / b, [rnd(2, 3), pos(3)]),
     ("div_scalar", lambda a: a / 4.0, [rnd(2, 3)]),
+    # the divisor's gradient as PyTorch orders it, -g·((a/b)/b): b·b overflows float32 here
+    ("div_f32_huge_divisor", lambda a, b: a / b, [fixed_values([1e30, 3.0, -INF], F32), fixed_values([1e30, 2.0, 1.86e23], F32)]),
     ("neg", lambda a: -a, [rnd(2, 3)]),
     ("exp", torch.exp, [rnd(2, 3)]),
     ("log", torch.log, [pos(2, 3)]),
@@ -176,6 +178,9 @@ CASES = [
     ("std_correction2", lambda a: torch.std(a, 1, correction=2), [rnd(3, 5)]),
     ("std_constant", lambda a: a.std(1), [fixed_values([[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]])]),
     ("std_f32", lambda a: a.std(1), [rnd(3, 5, dtype=F32)]),
+    # float32 beyond 1.8e19 squares to inf; PyTorch accumulates in double
+    ("var_f32_huge", lambda a: a.var(), [fixed_values([1e23, -2e23, 3e22, 5e18], F32)]),
+    ("std_f32_huge", lambda a: a.std(0, keepdim=True), [fixed_values([[1e23, 2.0], [-2e23, 3.0], [3e22, -1.0]], F32)]),
     ("norm_2", lambda a: a.norm(), [rnd(3, 4)]),
     ("norm_2_dim_keepdim", lambda a: a.norm(2, 1, True), [rnd(3, 4)]),
     ("norm_1_dim", lambda a: a.norm(1, 0), [rnd(3, 4, away=0.05)]),

@@ -71,6 +71,7 @@ final class OpCases {
         add("mul_scalar", x -> x[0].mul(3.0));
         add("div", x -> x[0].div(x[1]));
         add("div_scalar", x -> x[0].div(4.0));
+        add("div_f32_huge_divisor", x -> x[0].div(x[1]));
         add("neg", x -> x[0].neg());
         add("exp", x -> x[0].exp());
         add("log", x -> x[0].log());
@@ -170,6 +171,8 @@ final class OpCases {
         add("std_correction2", x -> x[0].std(new int[] {1}, 2, false));
         add("std_constant", x -> x[0].std(1));
         add("std_f32", x -> x[0].std(1));
+        add("var_f32_huge", x -> x[0].var());
+        add("std_f32_huge", x -> x[0].std(new int[] {0}, 1, true));
         add("norm_2", x -> x[0].norm());
         add("norm_2_dim_keepdim", x -> x[0].norm(2, 1, true));
         add("norm_1_dim", x -> x[0].norm(1, 0, false));
