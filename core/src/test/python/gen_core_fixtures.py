@@ -70,6 +70,8 @@ CASES = [
     ("mul_scalar", lambda a: a * 3.0, [rnd(2, 3)]),
     ("div", lambda a, b: a / b, [rnd(2, 3), pos(3)]),
     ("div_scalar", lambda a: a / 4.0, [rnd(2, 3)]),
+    # the divisor's gradient as PyTorch orders it, -g·((a/b)/b): b·b overflows float32 here
+    ("div_f32_huge_divisor", lambda a, b: a / b, [fixed_values([1e30, 3.0, -INF], F32), fixed_values([1e30, 2.0, 1.86e23], F32)]),
     ("neg", lambda a: -a, [rnd(2, 3)]),
     ("exp", torch.exp, [rnd(2, 3)]),
     ("log", torch.log, [pos(2, 3)]),
@@ -176,6 +178,9 @@ CASES = [
     ("std_correction2", lambda a: torch.std(a, 1, correction=2), [rnd(3, 5)]),
     ("std_constant", lambda a: a.std(1), [fixed_values([[2.0, 2.0, 2.0], [1.0, 2.0, 4.0]])]),
     ("std_f32", lambda a: a.std(1), [rnd(3, 5, dtype=F32)]),
+    # float32 beyond 1.8e19 squares to inf; PyTorch accumulates in double
+    ("var_f32_huge", lambda a: a.var(), [fixed_values([1e23, -2e23, 3e22, 5e18], F32)]),
+    ("std_f32_huge", lambda a: a.std(0, keepdim=True), [fixed_values([[1e23, 2.0], [-2e23, 3.0], [3e22, -1.0]], F32)]),
     ("norm_2", lambda a: a.norm(), [rnd(3, 4)]),
     ("norm_2_dim_keepdim", lambda a: a.norm(2, 1, True), [rnd(3, 4)]),
     ("norm_1_dim", lambda a: a.norm(1, 0), [rnd(3, 4, away=0.05)]),
@@ -226,6 +231,8 @@ CASES = [
     ("pad_empty", lambda a: torch.nn.functional.pad(a, (1, 1), value=-1.0), [lambda g: torch.zeros(0, 2, dtype=F64)]),
     ("pad_int64", lambda a: torch.nn.functional.pad(a, (1, 1), value=2.7), [fixed_ints([1, 2])]),
     ("pad_f32", lambda a: torch.nn.functional.pad(a, (2, 0, 1, 1), value=0.5), [rnd(2, 3, dtype=F32)]),
+    # cropping alone never converts the value, so NaN is no error for int64 there
+    ("pad_int64_crop_nan", lambda a: torch.nn.functional.pad(a, (-1, 0), value=float("nan")), [fixed_ints([1, 2])]),
     # cumsum (floats accumulate in double on the CPU, int64 and bool give int64), sort (stable=True: the
     # default leaves ties to std::sort; NaN sorts largest) and topk (ties values-only: PyTorch's pick among
     # them is its implementation's; sorted=False values re-sorted, as their order is unspecified)
@@ -262,6 +269,7 @@ CASES = [
     ("topk_all", lambda a: a.topk(4, 1).values, [rnd(2, 4)]),
     ("topk_k0", lambda a: a.topk(0, 1).values, [rnd(2, 4)]),
     ("topk_0d", lambda a: a.topk(1).values, [fixed_values(2.5)]),
+    ("topk_0d_k0", lambda a: a.topk(0).values, [fixed_values(2.5)]),  # PyTorch returns the 0-d input itself
     ("topk_ties_nan_values", lambda a: a.topk(3, 1).values, [fixed_values(SORT_TIES)], {0}),
     ("topk_smallest_ties_nan_values", lambda a: a.topk(3, 1, largest=False).values, [fixed_values(SORT_TIES)], {0}),
     ("topk_int64", lambda a: a.topk(2, 1).values, [fixed_ints([[3, -(2 ** 63), 2 ** 63 - 1, 3], [0, 5, -1, 6]])]),

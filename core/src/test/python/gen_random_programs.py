@@ -19,15 +19,13 @@ import random
 
 import torch
 
+from random_programs_more import MORE, apply_more, deliberate_more, scalar, step_more
+
 DTYPES = {"float64": torch.float64, "float32": torch.float32, "int64": torch.int64, "bool": torch.bool}
-UNARY = ["neg", "exp", "log", "log1p", "sqrt", "abs", "tanh", "sigmoid", "relu", "sign"]
+UNARY = ["neg", "exp", "log", "log1p", "sqrt", "abs", "tanh", "sigmoid", "relu", "sign", "erf"]
 BINARY = ["add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq", "ne", "gt", "ge", "lt", "le"]
 SCALAR = ["add_s", "sub_s", "mul_s", "div_s", "pow_s", "eq_s", "ne_s", "gt_s", "ge_s", "lt_s", "le_s"]
 REDUCE = ["sum", "mean", "amax", "amin"]
-
-
-def scalar(v):
-    return int(v) if float(v).is_integer() and abs(v) < 2 ** 53 else v
 
 
 def apply(op, a, k):
@@ -101,7 +99,7 @@ def apply(op, a, k):
         return a[0].masked_fill(a[1], scalar(k["v"]))
     if op == "to":
         return a[0].to(DTYPES[k["dtype"]])
-    raise ValueError(op)
+    return apply_more(op, a, k)
 
 
 def run(inputs, steps):
@@ -195,7 +193,7 @@ class Gen:
                       "logical_and", "logical_not", "logsumexp", "logsumexp", "softmax", "softmax", "log_softmax",
                       "log_softmax", "argmax", "reshape", "view", "flatten", "squeeze", "unsqueeze", "permute",
                       "transpose", "t", "expand", "narrow", "select", "cat", "stack", "gather", "scatter_add",
-                      "index_select", "masked_fill", "to"] + REDUCE * 2)
+                      "index_select", "masked_fill", "to"] + REDUCE * 2 + MORE)
         args, kw = [cur], {}
         if op in BINARY or op in ("add_alpha", "logical_and"):
             other = self.broadcast_partner(shape)
@@ -215,6 +213,9 @@ class Gen:
                 other = r.choice([[k], [k, self.dim_size()], [self.dim_size(), k, self.dim_size()]])
                 if rank >= 3 and self.chance(0.5):
                     other = shape[:-2] + [k, self.dim_size()]
+                if self.chance(0.3):  # batch dims that broadcast, up to rank 5 on either side
+                    batch = self.broadcast_partner(shape[:-2])[-3:]
+                    other = batch + [k if rank > 1 else shape[0], self.dim_size()]
             args.append(self.input(self.tensor(other, self.dtype(dt))))
         elif op == "clamp":
             lo, hi = r.choice([(-1.0, 1.0), (0.5, None), (None, 0.0), (-0.5, 2.5), (2.0, -1.0), (0, 1)])
@@ -306,6 +307,8 @@ class Gen:
             kw["v"] = r.choice([-1.0, 0, 2.5, float("inf"), float("nan")])
         elif op == "to":
             kw["dtype"] = r.choice(["float64", "float32", "int64", "bool"])
+        elif op in MORE:
+            op, args, kw = step_more(self, op, t, args)
         step = {"op": op, "args": args}
         if kw:
             step["kw"] = kw
@@ -329,21 +332,21 @@ def describe(steps, n):
 def deliberate(step, args):
     """True where jgrad differs from PyTorch by design (README); the program stops before such a step.
 
-    matmul takes 1-3 dims and promotes mixed or non-float operands; sign records no graph, so a
+    matmul promotes mixed or non-float operands; sign records no graph, so a
     float sign() has no gradient at all instead of PyTorch's zeros; argmax takes bool; casting a
     non-finite or out-of-range float to int64 is undefined in C++ (PyTorch yields INT64_MIN, Java
     saturates).
     """
     op, fl = step["op"], [a.is_floating_point() for a in args]
     if op == "matmul":
-        return any(a.dim() > 3 for a in args) or not all(fl) or args[0].dtype != args[1].dtype
+        return not all(fl) or args[0].dtype != args[1].dtype
     if op == "sign":
         return fl[0]
     if op == "argmax":
         return args[0].dtype == torch.bool
     if op == "to" and step["kw"]["dtype"] == "int64" and fl[0]:
         return not bool((args[0].abs() < 2 ** 62).all())
-    return False
+    return deliberate_more(step, args)
 
 
 def program(seed):

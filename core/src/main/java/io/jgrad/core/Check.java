@@ -42,4 +42,10 @@ final class Check {
         argument(t.dtype() == DType.INT64, "%s: %s must be an int64 tensor of indices but got %s; "
                 + "convert it with %s.toLong()", op, arg, t.dtype(), arg);
     }
+
+    /** A fill value an int64 tensor can hold; PyTorch refuses NaN, ±inf and values beyond ±2^63 alike. */
+    static void fillValue(String op, DType dtype, double value) {
+        argument(dtype != DType.INT64 || Double.isFinite(value) && Math.abs(value) < 0x1p63, "%s: value %s cannot be "
+                + "converted to type int64 without overflow; convert the input with toFloat() first", op, value);
+    }
 }

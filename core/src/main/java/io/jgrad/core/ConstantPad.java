@@ -24,6 +24,8 @@ final class ConstantPad extends Op {
                 + "%d: %s", pad.length, java.util.Arrays.toString(pad));
         Check.argument(pad.length / 2 <= x.dim(), "pad: padding length %d is too large: %s pads %d dims but the input "
                 + "has shape %s", pad.length, java.util.Arrays.toString(pad), pad.length / 2, Check.shape(x.shape()));
+        // as PyTorch, which converts the value only when something is padded (cropping alone returns early)
+        if (java.util.Arrays.stream(pad).anyMatch(p -> p > 0)) Check.fillValue("pad", x.dtype(), value);
         return new ConstantPad(pad.clone(), value).apply(x);
     }
 
@@ -39,6 +41,10 @@ final class ConstantPad extends Op {
             outShape[d] = inShape[d] + before + after;
             Check.argument(outShape[d] >= 0, "pad: padding (%d, %d) of dim %d (size %d) gives a negative size %d; crop "
                     + "at most the dim's size", before, after, d, inShape[d], outShape[d]);
+            int crop = -Math.min(before, 0) - Math.min(after, 0);
+            Check.argument(crop <= inShape[d], "pad: padding (%d, %d) of dim %d crops %d elements but the dim holds %d "
+                    + "(shape %s); negative amounts crop the input only, not the padding, so crop at most its size",
+                    before, after, d, crop, inShape[d], Check.shape(inShape));
             starts[d] = Math.max(-before, 0);
             dests[d] = Math.max(before, 0);
             keptShape[d] = Math.max(Math.min(inShape[d] - starts[d] - Math.max(-after, 0), outShape[d]), 0);

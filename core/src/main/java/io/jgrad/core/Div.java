@@ -12,7 +12,8 @@ final class Div extends BinaryOp {
         Tensor a = saved(0), b = saved(1);
         return new Tensor[] {
             needsInputGrad(0) ? g.div(b) : null,
-            needsInputGrad(1) ? g.mul(a).div(b.mul(b)).neg() : null
+            // PyTorch's order, -g·((a/b)/b): b·b overflows float32 from |b| ≈ 1.8e19 on, and g·a/inf would be 0 or NaN
+            needsInputGrad(1) ? g.neg().mul(a.div(b).div(b)) : null
         };
     }
 }

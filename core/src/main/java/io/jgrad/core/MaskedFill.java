@@ -19,8 +19,7 @@ final class MaskedFill extends Op {
         Check.argument(mask.dtype() == DType.BOOL, "maskedFill: mask must be a bool tensor but got %s; build it with a "
                 + "comparison such as x.lt(0), or convert with toBool()", mask.dtype());
         Ops.broadcast("maskedFill", x.shape(), mask.shape());
-        Check.argument(x.dtype() != DType.INT64 || Double.isFinite(value) && Math.abs(value) < 0x1p63, "maskedFill: value "
-                + "%s cannot be converted to type int64 without overflow; convert the input with toFloat() first", value);
+        Check.fillValue("maskedFill", x.dtype(), value);
         save(mask);
         return Tensor.where(mask, Tensor.full(value, x.dtype()), x);
     }

@@ -12,6 +12,8 @@ final class Sort {
     }
 
     static ValuesIndices topk(Tensor x, int k, int dim, boolean largest) {
+        Check.argument(x.dtype() != DType.BOOL, "topk: bool input is not supported, as in PyTorch (\"topk_cpu\" not "
+                + "implemented for 'Bool'); convert it with toLong() first, or use sort");
         Check.argument(k >= 0, "topk: k = %d is out of range; expected 0 <= k <= the size of dim %d", k, dim);
         return sorted("topk", x, dim, largest, k);
     }
@@ -19,6 +21,7 @@ final class Sort {
     /** The whole sorted lane, or its first {@code k} elements when {@code k >= 0}. */
     private static ValuesIndices sorted(String op, Tensor x, int dim, boolean descending, int k) {
         int d = Check.dim(op, dim, x.dim());
+        if (x.dim() == 0 && k == 0) k = 1;  // PyTorch's topk returns a 0-d input itself for k = 0 too
         int[] shape = x.dim() == 0 ? new int[] {1} : x.shape();
         Check.argument(k <= shape[d], "topk: k = %d is out of range: dim %d has size %d (shape %s); expected 0 <= k "
                 + "<= %d", k, d, shape[d], Check.shape(x.shape()), shape[d]);

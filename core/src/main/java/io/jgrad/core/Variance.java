@@ -31,14 +31,16 @@ final class Variance extends Op {
     @Override
     protected Tensor forward(Tensor... in) {
         Tensor x = in[0];
+        // float32 squares overflow from |x - mean| ≈ 1.8e19 on; PyTorch accumulates float32 variance in double
+        Tensor xd = x.dtype() == DType.FLOAT32 ? x.to(DType.FLOAT64) : x;
         int[] shape = x.shape();
         boolean[] mask = Ops.dimMask(std ? "std" : "var", dims, shape.length);
         keptShape = Shapes.reduced(shape, mask, true);
         count = Ops.count(mask, shape);
-        Tensor deviation = x.sub(x.mean(dims, true));
+        Tensor deviation = xd.sub(xd.mean(dims, true));
         Tensor var = deviation.mul(deviation).sum(dims, true).div(Math.max(0, count - correction));
-        Tensor out = std ? var.sqrt() : var;
-        save(deviation, out);
+        Tensor out = (std ? var.sqrt() : var).to(x.dtype());
+        save(deviation.to(x.dtype()), out);
         return out.reshape(Shapes.reduced(shape, mask, keepdim));
     }
 

@@ -71,6 +71,7 @@ final class OpCases {
         add("mul_scalar", x -> x[0].mul(3.0));
         add("div", x -> x[0].div(x[1]));
         add("div_scalar", x -> x[0].div(4.0));
+        add("div_f32_huge_divisor", x -> x[0].div(x[1]));
         add("neg", x -> x[0].neg());
         add("exp", x -> x[0].exp());
         add("log", x -> x[0].log());
@@ -170,6 +171,8 @@ final class OpCases {
         add("std_correction2", x -> x[0].std(new int[] {1}, 2, false));
         add("std_constant", x -> x[0].std(1));
         add("std_f32", x -> x[0].std(1));
+        add("var_f32_huge", x -> x[0].var());
+        add("std_f32_huge", x -> x[0].std(new int[] {0}, 1, true));
         add("norm_2", x -> x[0].norm());
         add("norm_2_dim_keepdim", x -> x[0].norm(2, 1, true));
         add("norm_1_dim", x -> x[0].norm(1, 0, false));
@@ -218,6 +221,7 @@ final class OpCases {
         add("pad_empty", x -> x[0].pad(new int[] {1, 1}, -1.0));
         add("pad_int64", x -> x[0].pad(new int[] {1, 1}, 2.7));
         add("pad_f32", x -> x[0].pad(new int[] {2, 0, 1, 1}, 0.5));
+        add("pad_int64_crop_nan", x -> x[0].pad(new int[] {-1, 0}, Double.NaN));
         add("cumsum_dim1", x -> x[0].cumsum(1), uniform(shape(3, 4)));
         add("cumsum_dim0_3d", x -> x[0].cumsum(0));
         add("cumsum_neg_dim", x -> x[0].cumsum(-1));
@@ -251,6 +255,7 @@ final class OpCases {
         add("topk_all", x -> x[0].topk(4, 1).values());
         add("topk_k0", x -> x[0].topk(0, 1).values());
         add("topk_0d", x -> x[0].topk(1).values());
+        add("topk_0d_k0", x -> x[0].topk(0).values());
         add("topk_ties_nan_values", x -> x[0].topk(3, 1).values());
         add("topk_smallest_ties_nan_values", x -> x[0].topk(3, 1, false, true).values());
         add("topk_int64", x -> x[0].topk(2, 1).values());

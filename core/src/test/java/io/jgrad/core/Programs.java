@@ -38,6 +38,7 @@ public final class Programs {
             case "sigmoid" -> x.sigmoid();
             case "relu" -> x.relu();
             case "sign" -> x.sign();
+            case "erf" -> x.erf();
             case "add" -> x.add(a[1]);
             case "sub" -> x.sub(a[1]);
             case "mul" -> x.mul(a[1]);
@@ -97,8 +98,39 @@ public final class Programs {
             case "index_select" -> x.indexSelect(k.get("dim").asInt(), a[1]);
             case "masked_fill" -> x.maskedFill(a[1], num(k, "v"));
             case "to" -> x.to(DType.valueOf(k.get("dtype").asText().toUpperCase(java.util.Locale.ROOT)));
+            default -> applyMore(op, x, k);
+        };
+    }
+
+    /** The ops random_programs_more.py adds; an absent dims is every dim. */
+    private static Tensor applyMore(String op, Tensor x, JsonNode k) {
+        return switch (op) {
+            case "var" -> x.var(dimsOrAll(k), k.get("correction").asInt(), k.get("keepdim").asBoolean());
+            case "std" -> x.std(dimsOrAll(k), k.get("correction").asInt(), k.get("keepdim").asBoolean());
+            case "norm" -> k.get("dim").isNull() ? x.norm(num(k, "p"))
+                    : x.norm(num(k, "p"), k.get("dim").asInt(), k.get("keepdim").asBoolean());
+            case "max_dim" -> part(x.max(k.get("dim").asInt(), k.get("keepdim").asBoolean()), k);
+            case "min_dim" -> part(x.min(k.get("dim").asInt(), k.get("keepdim").asBoolean()), k);
+            case "cumsum" -> x.cumsum(k.get("dim").asInt());
+            case "sort" -> part(x.sort(k.get("dim").asInt(), k.get("descending").asBoolean()), k);
+            case "topk" -> {
+                Tensor v = x.topk(k.get("k").asInt(), k.get("dim").asInt(), k.get("largest").asBoolean(), true).values();
+                yield k.get("detach").asBoolean() ? v.detach() : v;
+            }
+            case "pad" -> x.pad(ints(k.get("pad")), num(k, "v"));
+            case "split" -> (k.get("size").isArray() ? x.split(ints(k.get("size")), k.get("dim").asInt())
+                    : x.split(k.get("size").asInt(), k.get("dim").asInt())).get(k.get("piece").asInt());
+            case "chunk" -> x.chunk(k.get("chunks").asInt(), k.get("dim").asInt()).get(k.get("piece").asInt());
             default -> throw new AssertionError("the interpreter has no op " + op);
         };
+    }
+
+    private static int[] dimsOrAll(JsonNode k) {
+        return k.get("dims").isNull() ? new int[0] : ints(k.get("dims"));
+    }
+
+    private static Tensor part(ValuesIndices r, JsonNode k) {
+        return k.get("out").asText().equals("values") ? r.values() : r.indices();
     }
 
     /** Python's json writes inf and NaN bare; Jackson reads them back as doubles. */

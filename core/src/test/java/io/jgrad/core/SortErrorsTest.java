@@ -25,4 +25,10 @@ class SortErrorsTest {
         assertError(IllegalArgumentException.class, () -> Tensor.of(2.0).topk(2),
                 "topk: k = 2 is out of range: dim 0 has size 1 (shape [])");
     }
+
+    @Test
+    void topkRefusesBool() {  // PyTorch: "topk_cpu" not implemented for 'Bool'
+        assertError(IllegalArgumentException.class, () -> Tensor.of(true, false).topk(1),
+                "topk: bool input is not supported", "toLong()");
+    }
 }

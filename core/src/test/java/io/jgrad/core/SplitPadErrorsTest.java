@@ -47,4 +47,20 @@ class SplitPadErrorsTest {
                 "pad: padding (-3, -1) of dim 1 (size 3) gives a negative size -1");
         assertErrorOneOf(List.of(NullPointerException.class), () -> Tensor.zeros(2).pad(null, 0), "pad:", "pad is null");
     }
+
+    @Test
+    void padCropsTheInputOnly() {  // PyTorch narrows the input first: "start (0) + length (-1) exceeds dimension size (0)"
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(2, 0).pad(new int[] {1, -1}, 0),
+                "pad: padding (1, -1) of dim 1 crops 1 elements but the dim holds 0 (shape [2, 0])", "crop at most");
+        assertError(IllegalArgumentException.class, () -> Tensor.zeros(2).pad(new int[] {3, -3}, 0),
+                "pad: padding (3, -3) of dim 0 crops 3 elements but the dim holds 2 (shape [2])");
+    }
+
+    @Test
+    void padRefusesAValueInt64CannotHold() {  // as PyTorch: "value cannot be converted to type int64_t without overflow"
+        for (double v : new double[] {Double.POSITIVE_INFINITY, Double.NaN, 1e19}) {
+            assertError(IllegalArgumentException.class, () -> Tensor.of(new long[] {1, 2}).pad(new int[] {1, 0}, v),
+                    "pad: value " + v + " cannot be converted to type int64 without overflow", "toFloat()");
+        }
+    }
 }
