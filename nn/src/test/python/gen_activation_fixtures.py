@@ -15,42 +15,14 @@ import os
 import torch
 import torch.nn as nn
 
-from gen_layer_fixtures import encode, seeded  # the same encoding and per-case seeding as layers.json
+from gen_layer_fixtures import record  # the same recording, encoding and per-case seeding as layers.json
 
 F64, F32 = torch.float64, torch.float32
 INF, NAN = math.inf, math.nan
 
 
-def record(name, cls, options, make_input, dtype):
-    g = seeded(name)
-    torch.manual_seed(g.initial_seed())
-    module = cls(**options).to(dtype)
-    x = make_input(g)
-    if x.is_floating_point():
-        x = x.to(dtype).requires_grad_(True)
-    out = module(x)
-    upstream = (torch.rand(out.shape, generator=g, dtype=F64) * 2 - 1).to(dtype)
-    params = dict(module.named_parameters())
-    wrt = ([x] if x.requires_grad else []) + list(params.values())
-    grads = list(torch.autograd.grad((out * upstream).sum(), wrt))
-    case = {
-        "name": name + "_" + str(dtype).replace("torch.", ""),
-        "layer": type(module).__name__,
-        "options": options,
-        "params": {k: encode(v) for k, v in params.items()},
-        "input": encode(x),
-        "output": encode(out),
-        "upstream": encode(upstream),
-        "param_grads": {k: encode(v) for k, v in zip(params, grads[-len(params):] if params else [])},
-        "repr": repr(module),
-    }
-    if x.requires_grad:
-        case["input_grad"] = encode(grads[0])
-    return case
-
-
 def layer(name, cls, options, make_input):
-    return [record(name, cls, options, make_input, dt) for dt in (F64, F32)]
+    return [record(name, lambda: cls(**options), options, None, dt, make_input) for dt in (F64, F32)]
 
 
 def edges(*values, random=12, scale=3.0):

@@ -31,12 +31,15 @@ def record(name, build, options, shape, dtype, make_input=None):
     g = seeded(name)
     torch.manual_seed(g.initial_seed())
     module = build().to(dtype)
-    x = (make_input(g) if make_input else torch.randn(*shape, generator=g, dtype=F64)).to(dtype).requires_grad_(True)
+    x = make_input(g) if make_input else torch.randn(*shape, generator=g, dtype=F64)
+    if x.is_floating_point():  # integer input (Embedding's indices) keeps its dtype and has no gradient
+        x = x.to(dtype).requires_grad_(True)
     out = module(x)
     upstream = (torch.rand(out.shape, generator=g, dtype=F64) * 2 - 1).to(dtype)
     params = dict(module.named_parameters())
-    grads = torch.autograd.grad((out * upstream).sum(), [x] + list(params.values()))
-    return {
+    wrt = ([x] if x.requires_grad else []) + list(params.values())
+    grads = list(torch.autograd.grad((out * upstream).sum(), wrt))
+    case = {
         "name": name + "_" + str(dtype).replace("torch.", ""),
         "layer": type(module).__name__,
         "options": options,
@@ -44,10 +47,12 @@ def record(name, build, options, shape, dtype, make_input=None):
         "input": encode(x),
         "output": encode(out),
         "upstream": encode(upstream),
-        "input_grad": encode(grads[0]),
-        "param_grads": {k: encode(v) for k, v in zip(params, grads[1:])},
-        "repr": repr(module),
     }
+    if x.requires_grad:
+        case["input_grad"] = encode(grads[0])
+    case["param_grads"] = {k: encode(v) for k, v in zip(params, grads[-len(params):] if params else [])}
+    case["repr"] = repr(module)
+    return case
 
 
 def layer(name, cls, options, shape, make_input=None):
